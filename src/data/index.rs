@@ -1,0 +1,310 @@
+//! Every cross-reference of a timeline, computed once at load.
+//!
+//! The UI and the command line never scan the timeline to answer "which events did
+//! this actor take part in?": they ask the index, which answers with a slice. Lists
+//! are stored flat (one `Vec` of items plus a `Vec` of offsets, compressed-sparse-row
+//! style), so a million events cost two allocations per relation, not a million.
+
+use std::collections::HashMap;
+
+use super::date::Date;
+use super::model::*;
+
+/// A one-to-many relation stored flat: the items of key `k` are
+/// `items[offsets[k]..offsets[k + 1]]`.
+#[derive(Clone, Debug)]
+pub struct Adjacency<T> {
+    offsets: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Adjacency<T> {
+    fn default() -> Self {
+        Adjacency {
+            offsets: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Clone> Adjacency<T> {
+    /// Builds from `(key, item)` pairs; items of one key keep the pairs' order.
+    fn build(keys: usize, pairs: impl IntoIterator<Item = (usize, T)>) -> Self {
+        let pairs: Vec<(usize, T)> = pairs.into_iter().collect();
+        let mut counts = vec![0u32; keys + 1];
+        for (key, _) in &pairs {
+            counts[key + 1] += 1;
+        }
+        for k in 0..keys {
+            counts[k + 1] += counts[k];
+        }
+        let offsets = counts.clone();
+        let mut next = counts;
+        let mut slots: Vec<Option<T>> = vec![None; pairs.len()];
+        for (key, item) in pairs {
+            slots[next[key] as usize] = Some(item);
+            next[key] += 1;
+        }
+        Adjacency {
+            offsets,
+            items: slots
+                .into_iter()
+                .map(|s| s.expect("every slot filled"))
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, key: usize) -> &[T] {
+        match (self.offsets.get(key), self.offsets.get(key + 1)) {
+            (Some(&start), Some(&end)) => &self.items[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// An event an actor took part in, with the role from the event's actor list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorEvent {
+    pub event: EventIx,
+    /// Position in the event's `actors`, to read the role without copying it.
+    pub slot: u32,
+}
+
+/// A relation seen from either end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelationRef {
+    /// The actor whose `relations` list holds it.
+    pub subject: ActorIx,
+    /// Its position in that list.
+    pub slot: u32,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// All events, oldest first; lower precision first within a period; file order for ties.
+    chronological: Vec<EventIx>,
+    /// Position of each event in `chronological`.
+    rank: Vec<u32>,
+    actor_events: Adjacency<ActorEvent>,
+    quote_events: Adjacency<EventIx>,
+    source_quotes: Adjacency<QuoteIx>,
+    speaker_quotes: Adjacency<QuoteIx>,
+    event_disputes: Adjacency<DisputeIx>,
+    quote_disputes: Adjacency<DisputeIx>,
+    relations_in: Adjacency<RelationRef>,
+    ids: HashMap<Box<str>, ItemRef>,
+}
+
+impl Index {
+    pub fn build(t: &Timeline) -> Self {
+        let mut chronological: Vec<EventIx> = (0..t.events.len() as u32).map(EventIx).collect();
+        // A stable sort keeps file order for equal dates.
+        chronological.sort_by_key(|&e| t.event(e).date);
+        let mut rank = vec![0u32; t.events.len()];
+        for (pos, e) in chronological.iter().enumerate() {
+            rank[e.get()] = pos as u32;
+        }
+
+        // Keyed in chronological order so each actor's events come out oldest first.
+        let actor_events = Adjacency::build(
+            t.actors.len(),
+            chronological.iter().flat_map(|&e| {
+                t.event(e).actors.iter().enumerate().map(move |(slot, p)| {
+                    (
+                        p.actor.get(),
+                        ActorEvent {
+                            event: e,
+                            slot: slot as u32,
+                        },
+                    )
+                })
+            }),
+        );
+        let quote_events = Adjacency::build(
+            t.quotes.len(),
+            chronological
+                .iter()
+                .flat_map(|&e| t.event(e).quotes.iter().map(move |q| (q.get(), e))),
+        );
+        let source_quotes = Adjacency::build(
+            t.sources.len(),
+            t.quotes
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.source.get(), QuoteIx(i as u32))),
+        );
+        let speaker_quotes = Adjacency::build(
+            t.actors.len(),
+            t.quotes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, q)| q.speaker.map(|s| (s.get(), QuoteIx(i as u32)))),
+        );
+        let event_disputes = Adjacency::build(
+            t.events.len(),
+            t.disputes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| d.event.map(|e| (e.get(), DisputeIx(i as u32)))),
+        );
+        let mut quote_dispute_pairs = Vec::new();
+        for (i, d) in t.disputes.iter().enumerate() {
+            let mut cited: Vec<QuoteIx> = d
+                .claims
+                .iter()
+                .flat_map(|c| c.quotes.iter().copied())
+                .collect();
+            cited.sort();
+            cited.dedup();
+            quote_dispute_pairs.extend(cited.into_iter().map(|q| (q.get(), DisputeIx(i as u32))));
+        }
+        let quote_disputes = Adjacency::build(t.quotes.len(), quote_dispute_pairs);
+        let relations_in = Adjacency::build(
+            t.actors.len(),
+            t.actors.iter().enumerate().flat_map(|(a, actor)| {
+                actor.relations.iter().enumerate().map(move |(slot, r)| {
+                    (
+                        r.actor.get(),
+                        RelationRef {
+                            subject: ActorIx(a as u32),
+                            slot: slot as u32,
+                        },
+                    )
+                })
+            }),
+        );
+
+        let mut ids = HashMap::with_capacity(
+            t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len(),
+        );
+        // Inserted from least to most specific kind, so a (discouraged) id shared by two
+        // kinds resolves to the event, the thing people look up most.
+        for (i, x) in t.disputes.iter().enumerate() {
+            ids.insert(x.id.clone(), ItemRef::Dispute(DisputeIx(i as u32)));
+        }
+        for (i, x) in t.sources.iter().enumerate() {
+            ids.insert(x.id.clone(), ItemRef::Source(SourceIx(i as u32)));
+        }
+        for (i, x) in t.quotes.iter().enumerate() {
+            ids.insert(x.id.clone(), ItemRef::Quote(QuoteIx(i as u32)));
+        }
+        for (i, x) in t.actors.iter().enumerate() {
+            ids.insert(x.id.clone(), ItemRef::Actor(ActorIx(i as u32)));
+        }
+        for (i, x) in t.events.iter().enumerate() {
+            ids.insert(x.id.clone(), ItemRef::Event(EventIx(i as u32)));
+        }
+
+        Index {
+            chronological,
+            rank,
+            actor_events,
+            quote_events,
+            source_quotes,
+            speaker_quotes,
+            event_disputes,
+            quote_disputes,
+            relations_in,
+            ids,
+        }
+    }
+
+    /// Every event, oldest first.
+    pub fn chronological(&self) -> &[EventIx] {
+        &self.chronological
+    }
+
+    /// Where an event stands in `chronological()`.
+    pub fn rank(&self, e: EventIx) -> usize {
+        self.rank[e.get()] as usize
+    }
+
+    /// The events an actor took part in, oldest first, with the slot of their role.
+    pub fn events_of_actor(&self, a: ActorIx) -> &[ActorEvent] {
+        self.actor_events.get(a.get())
+    }
+
+    /// The events a quote supports, oldest first.
+    pub fn events_of_quote(&self, q: QuoteIx) -> &[EventIx] {
+        self.quote_events.get(q.get())
+    }
+
+    /// A source's quotes in document order (the file's order).
+    pub fn quotes_of_source(&self, s: SourceIx) -> &[QuoteIx] {
+        self.source_quotes.get(s.get())
+    }
+
+    /// The quotes an actor spoke.
+    pub fn quotes_by_speaker(&self, a: ActorIx) -> &[QuoteIx] {
+        self.speaker_quotes.get(a.get())
+    }
+
+    /// The disputes about an event.
+    pub fn disputes_of_event(&self, e: EventIx) -> &[DisputeIx] {
+        self.event_disputes.get(e.get())
+    }
+
+    /// The disputes whose claims cite a quote.
+    pub fn disputes_of_quote(&self, q: QuoteIx) -> &[DisputeIx] {
+        self.quote_disputes.get(q.get())
+    }
+
+    /// Relations that point at this actor from another actor's list.
+    pub fn relations_to(&self, a: ActorIx) -> &[RelationRef] {
+        self.relations_in.get(a.get())
+    }
+
+    /// Looks up anything by its id.
+    pub fn find(&self, id: &str) -> Option<ItemRef> {
+        self.ids.get(id).copied()
+    }
+
+    /// Events per calendar year from the first event's year to the last's, for the
+    /// timeline strip: `(first_year, counts)`. Empty timeline: `None`.
+    pub fn events_per_year(&self, t: &Timeline) -> Option<(i32, Vec<u32>)> {
+        let first = t.event(*self.chronological.first()?).date.year;
+        let last = t.event(*self.chronological.last()?).date.year;
+        let mut counts = vec![0u32; (last - first) as usize + 1];
+        for &e in &self.chronological {
+            counts[(t.event(e).date.year - first) as usize] += 1;
+        }
+        Some((first, counts))
+    }
+
+    /// First and last date of the timeline (the last is the latest `end` or `date`).
+    pub fn span(&self, t: &Timeline) -> Option<(Date, Date)> {
+        let first = t.event(*self.chronological.first()?).date;
+        let last = t
+            .events
+            .iter()
+            .map(|e| e.end.unwrap_or(e.date).max(e.date))
+            .max()?;
+        Some((first, last))
+    }
+}
+
+/// A loaded timeline and its index, shared read-only by the UI and the commands.
+#[derive(Clone, Debug, Default)]
+pub struct Indexed {
+    pub timeline: Timeline,
+    pub index: Index,
+}
+
+impl Indexed {
+    pub fn new(timeline: Timeline) -> Self {
+        let index = Index::build(&timeline);
+        Indexed { timeline, index }
+    }
+
+    /// The role an actor played in an event, from an `ActorEvent`.
+    pub fn role(&self, ae: ActorEvent) -> Option<&str> {
+        self.timeline.event(ae.event).actors[ae.slot as usize]
+            .role
+            .as_deref()
+    }
+
+    /// The relation behind a `RelationRef`.
+    pub fn relation(&self, r: RelationRef) -> &Relation {
+        &self.timeline.actor(r.subject).relations[r.slot as usize]
+    }
+}

@@ -1,0 +1,4 @@
+fn main() {
+    eprintln!("tlx: not built yet");
+    std::process::exit(2);
+}
