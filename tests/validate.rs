@@ -99,6 +99,131 @@ const RULES: &[(&str, &str)] = &[
         "ids are unique per list, not across lists",
         "warnings/id-shared-across-lists",
     ),
+    // Hostile input (issue 6): each of these once broke, or could break, a loader.
+    (
+        "an empty top-level array",
+        "invalid/type-top-level-empty-array",
+    ),
+    ("a bare string", "invalid/type-top-level-string"),
+    ("a bare null", "invalid/type-top-level-null"),
+    ("an empty object", "invalid/required-empty-object"),
+    ("nothing but whitespace", "invalid/syntax-only-whitespace"),
+    (
+        "a trailing comma in a list",
+        "invalid/syntax-trailing-comma-list",
+    ),
+    (
+        "a trailing comma in an object",
+        "invalid/syntax-trailing-comma-object",
+    ),
+    ("single quotes", "invalid/syntax-single-quotes"),
+    ("a missing colon", "invalid/syntax-missing-colon"),
+    ("an unquoted key", "invalid/syntax-unquoted-key"),
+    ("a bad escape", "invalid/syntax-bad-escape"),
+    ("half a surrogate pair", "invalid/syntax-lone-surrogate"),
+    ("a comment", "invalid/syntax-comment"),
+    ("NaN", "invalid/syntax-nan"),
+    (
+        "a number with a leading zero",
+        "invalid/syntax-number-leading-zero",
+    ),
+    (
+        "a string that runs on",
+        "invalid/syntax-unterminated-string",
+    ),
+    (
+        "the end of the file inside a string",
+        "invalid/syntax-eof-in-string",
+    ),
+    ("a list closed by a brace", "invalid/syntax-unclosed-list"),
+    (
+        "a raw tab inside a string",
+        "invalid/syntax-raw-tab-in-string",
+    ),
+    ("a NUL byte between tokens", "invalid/syntax-nul-byte"),
+    ("two byte-order marks", "invalid/syntax-bom-twice"),
+    ("UTF-16 with its byte-order mark", "invalid/not-utf8-utf16"),
+    (
+        "a UTF-8 sequence cut at the end",
+        "invalid/not-utf8-truncated-at-end",
+    ),
+    ("an overlong UTF-8 encoding", "invalid/not-utf8-overlong"),
+    (
+        "a surrogate encoded in UTF-8",
+        "invalid/not-utf8-surrogate-bytes",
+    ),
+    ("null in a list of objects", "invalid/type-null-list-item"),
+    (
+        "a number in a list of strings",
+        "invalid/type-number-in-string-list",
+    ),
+    (
+        "an object where a string belongs",
+        "invalid/type-object-for-string",
+    ),
+    (
+        "a boolean where a string belongs",
+        "invalid/type-bool-for-string",
+    ),
+    (
+        "a string where an object belongs",
+        "invalid/type-string-for-participant",
+    ),
+    (
+        "a number too large for any type",
+        "invalid/type-huge-number",
+    ),
+    (
+        "a duplicate id in each list",
+        "invalid/id-duplicate-every-list",
+    ),
+    (
+        "ids with spaces and capitals in each list",
+        "invalid/id-spaces-capitals",
+    ),
+    ("impossible dates", "invalid/date-impossible"),
+    (
+        "end before date at each precision",
+        "invalid/end-before-date-same-day-precision",
+    ),
+    (
+        "claims with null, missing or empty quotes",
+        "invalid/claim-quotes-null-and-missing",
+    ),
+    (
+        "a dangling reference from every place",
+        "invalid/unknown-every-reference",
+    ),
+    (
+        "an id from the wrong list",
+        "invalid/unknown-reference-wrong-list",
+    ),
+    (
+        "10,000-deep nesting in a field",
+        "invalid/nesting-10000-deep",
+    ),
+    (
+        "10,000-deep nesting never closed",
+        "invalid/nesting-10000-unclosed",
+    ),
+    (
+        "10,000-deep nesting in unknown fields",
+        "warnings/nesting-10000-unknown-field",
+    ),
+    ("ANSI escapes in every field", "warnings/ansi-escapes"),
+    (
+        "unknown keys with escapes",
+        "warnings/unknown-field-escapes",
+    ),
+    (
+        "a UTF-8 byte-order mark is accepted",
+        "warnings/byte-order-mark",
+    ),
+    (
+        "right-to-left and combining text",
+        "warnings/text-rtl-combining",
+    ),
+    ("emoji and wide CJK", "warnings/text-emoji-cjk"),
 ];
 
 /// The `.json` files of a corpus folder, sorted.
@@ -203,6 +328,15 @@ fn check_case(json: &Path, valid: bool) -> Result<(), String> {
             expected.join("\n")
         ));
     }
+    // Whatever the file holds, nothing but text, newlines and tabs reaches the terminal.
+    for (stream, bytes) in [("stdout", &output.stdout), ("stderr", &output.stderr)] {
+        if let Some(c) = String::from_utf8_lossy(bytes)
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(format!("{name}: tlx check wrote {c:?} to {stream}"));
+        }
+    }
     Ok(())
 }
 
@@ -289,4 +423,96 @@ fn an_invalid_file_never_yields_a_partial_timeline() {
         Err(LoadError::Invalid(problems)) => assert_eq!(problems.len(), 2),
         other => panic!("{other:?}"),
     }
+}
+
+/// A timeline that gives every field of the format, once.
+const EVERY_FIELD: &str = r#"{
+  "format": "tlx/1",
+  "title": "Every field",
+  "description": "d",
+  "sources": [ { "id": "s", "title": "t", "publisher": "p", "authors": ["a"],
+                 "published": "2021-11-07", "url": "https://example.org", "kind": "news" } ],
+  "actors": [
+    { "id": "a", "name": "n", "kind": "person", "aliases": ["x"], "description": "d",
+      "relations": [ { "type": "opposes", "actor": "b", "from": "2020", "to": "2021", "quotes": ["q"] } ] },
+    { "id": "b", "name": "m", "kind": "state" }
+  ],
+  "events": [ { "id": "e", "date": "2021-11", "end": "2021-12", "title": "t", "summary": "s",
+                "place": "p", "tags": ["t"], "actors": [ { "id": "a", "role": "r" } ],
+                "quotes": ["q"], "certainty": "reported", "note": "n" } ],
+  "quotes": [ { "id": "q", "source": "s", "text": "t", "speaker": "a", "note": "n" } ],
+  "disputes": [ { "id": "d", "question": "?", "event": "e",
+                  "claims": [ { "claim": "c", "quotes": ["q"] } ] } ]
+}"#;
+
+/// Every value below the top (objects, lists, strings) with its path as
+/// diagnostics write it and as a JSON pointer.
+fn every_value(
+    value: &serde_json::Value,
+    path: &str,
+    pointer: &str,
+    out: &mut Vec<(String, String)>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                let p = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let ptr = format!("{pointer}/{key}");
+                out.push((p.clone(), ptr.clone()));
+                every_value(v, &p, &ptr, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let (p, ptr) = (format!("{path}[{i}]"), format!("{pointer}/{i}"));
+                out.push((p.clone(), ptr.clone()));
+                every_value(v, &p, &ptr, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn a_wrong_type_in_any_field_is_one_error_at_its_path() {
+    let loaded = tlx::data::load_str(EVERY_FIELD).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let full: serde_json::Value = serde_json::from_str(EVERY_FIELD).unwrap();
+    let mut values = Vec::new();
+    every_value(&full, "", "", &mut values);
+    let mut failures = Vec::new();
+    for (path, pointer) in &values {
+        let mut broken = full.clone();
+        let slot = broken.pointer_mut(pointer).unwrap();
+        // A string gets a number; a list an object; an object a string.
+        *slot = match slot {
+            serde_json::Value::String(_) => serde_json::json!(7),
+            serde_json::Value::Array(_) => serde_json::json!({ "a": 1 }),
+            _ => serde_json::json!("x"),
+        };
+        let text = serde_json::to_string_pretty(&broken).unwrap();
+        match tlx::data::load_str(&text) {
+            Err(LoadError::Invalid(problems))
+                if problems.len() == 1
+                    && problems[0].path == *path
+                    && problems[0].message.starts_with("invalid type: ")
+                    && problems[0].line.is_some() => {}
+            Err(LoadError::Invalid(problems)) => failures.push(format!(
+                "{path}: {}",
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            other => failures.push(format!("{path}: {:?}", other.map(|_| ()))),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // 8 top-level fields; sources 9, actors 15 + 4, events 17, quotes 6, disputes 9.
+    assert_eq!(values.len(), 68, "{values:#?}");
 }

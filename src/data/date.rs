@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use super::diagnostic::quoted;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     /// Astronomical year; negative for BCE (TimelineJS import).
@@ -71,7 +73,8 @@ impl Date {
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let bad = || {
             DateError(format!(
-                "\"{text}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+                "{} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                quoted(text)
             ))
         };
         let b = text.as_bytes();
@@ -104,11 +107,12 @@ impl Date {
         };
         if let Some(part) = zero {
             return Err(DateError(format!(
-                "\"{text}\" is not a real date: there is no {part} 0"
+                "{} is not a real date: there is no {part} 0",
+                quoted(text)
             )));
         }
         date.check()
-            .map_err(|e| DateError(format!("\"{text}\" {}", e.0)))?;
+            .map_err(|e| DateError(format!("{} {}", quoted(text), e.0)))?;
         Ok(date)
     }
 

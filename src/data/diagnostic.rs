@@ -66,8 +66,46 @@ impl fmt::Display for Printable<'_> {
 }
 
 /// A value quoted for a message: `"kataib-hezbolah"`, control characters escaped.
+/// A long value is cut, saying how long it was: a file may hold a 50 MB id, and
+/// its message must still fit on a screen.
 pub fn quoted(text: &str) -> String {
-    format!("{text:?}")
+    const LONGEST: usize = 100;
+    const KEPT: usize = 60;
+    match text.char_indices().nth(LONGEST) {
+        None => format!("{text:?}"),
+        Some(_) => {
+            let cut = text.char_indices().nth(KEPT).map_or(text.len(), |(i, _)| i);
+            format!(
+                "{:?}... ({} characters)",
+                &text[..cut],
+                text.chars().count()
+            )
+        }
+    }
+}
+
+/// A message cut in the middle when it is too long for a screen. serde's messages
+/// quote the offending value in full (`invalid type: string "...", expected a
+/// sequence`), and that value may be megabytes long.
+pub fn shortened(message: String) -> String {
+    const LONGEST: usize = 300;
+    const HEAD: usize = 200;
+    const TAIL: usize = 60;
+    if message.char_indices().nth(LONGEST).is_none() {
+        return message;
+    }
+    // Byte offsets found from either end, so a 50 MB message is walked once.
+    let head = message.char_indices().nth(HEAD).map_or(0, |(i, _)| i);
+    let tail = message
+        .char_indices()
+        .nth_back(TAIL - 1)
+        .map_or(0, |(i, _)| i);
+    let left_out = message[head..tail].chars().count();
+    format!(
+        "{}... ({left_out} characters left out) ...{}",
+        &message[..head],
+        &message[tail..]
+    )
 }
 
 /// A JSON path made of object keys and array indices, written the way the format
@@ -77,7 +115,9 @@ pub struct JsonPath(String);
 
 impl JsonPath {
     pub fn key(&mut self, key: &str) {
+        // Long keys are quoted too, which cuts them: a key may be megabytes long.
         let plain = !key.is_empty()
+            && key.len() <= 64
             && key
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
@@ -126,6 +166,28 @@ mod tests {
     fn escapes_control_characters() {
         let d = Diagnostic::new("events[0].x\u{1b}", "bad \u{7} value");
         assert_eq!(d.to_string(), "events[0].x\\u{1b}: bad \\u{7} value");
+    }
+
+    #[test]
+    fn cuts_long_values_and_messages() {
+        assert_eq!(quoted("short"), "\"short\"");
+        let long = "é".repeat(150);
+        assert_eq!(
+            quoted(&long),
+            format!("\"{}\"... (150 characters)", "é".repeat(60))
+        );
+        let message = format!(
+            "invalid type: string \"{}\", expected a sequence",
+            "x".repeat(1000)
+        );
+        let short = shortened(message);
+        assert!(short.starts_with("invalid type: string \"xxx"), "{short}");
+        assert!(short.ends_with("xxx\", expected a sequence"), "{short}");
+        assert!(
+            short.contains("... (784 characters left out) ..."),
+            "{short}"
+        );
+        assert_eq!(shortened("fine".into()), "fine");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::clean::remove_control_characters;
-use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted};
+use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use super::index::Indexed;
 use super::raw::RawTimeline;
 use super::suggest::closest;
@@ -116,14 +116,10 @@ fn describe(e: &std::io::Error) -> String {
 
 /// Loads a timeline from bytes: UTF-8, with or without a byte-order mark.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    const BOM: &[u8] = b"\xEF\xBB\xBF";
-    let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
-    match std::str::from_utf8(&bytes[skipped..]) {
+    // The mark is valid UTF-8 (U+FEFF): `load_str` skips it, once.
+    match std::str::from_utf8(bytes) {
         Ok(text) => load_str(text),
-        Err(e) => Err(LoadError::Invalid(vec![not_utf8(
-            bytes,
-            skipped + e.valid_up_to(),
-        )])),
+        Err(e) => Err(LoadError::Invalid(vec![not_utf8(bytes, e.valid_up_to())])),
     }
 }
 
@@ -211,12 +207,12 @@ fn parse(text: &str) -> Result<(RawTimeline, Vec<UnknownField>), Diagnostic> {
 fn json_error(path: String, e: &serde_json::Error) -> Diagnostic {
     let message = e.to_string();
     if e.line() == 0 {
-        return Diagnostic::new(path, message);
+        return Diagnostic::new(path, shortened(message));
     }
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     let message = message.strip_suffix(&suffix).unwrap_or(&message);
     // serde_json says column 0 when it failed before reading a character of the line.
-    Diagnostic::new(path, message).at(e.line(), e.column().max(1))
+    Diagnostic::new(path, shortened(message.to_string())).at(e.line(), e.column().max(1))
 }
 
 /// A warning for a field the format does not define, with the closest known field.
@@ -354,6 +350,10 @@ mod tests {
         bytes.extend_from_slice(MINIMAL.as_bytes());
         assert!(load_bytes(&bytes).is_ok());
         assert!(load_str(&format!("\u{feff}{MINIMAL}")).is_ok());
+        // One mark only: a second is a character where JSON wants a value.
+        let mut twice = b"\xEF\xBB\xBF".to_vec();
+        twice.extend_from_slice(&bytes);
+        assert!(load_bytes(&twice).is_err());
     }
 
     #[test]

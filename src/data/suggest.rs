@@ -1,16 +1,32 @@
 //! "Did you mean ...?": the closest known id to a mistyped one.
 
+/// Strings longer than this (in characters) get no suggestion and are never
+/// suggested: ids have at most 64 characters and field names fewer, and a file
+/// may hold a 50 MB "id", whose distance to another would take hours.
+const LONGEST: usize = 100;
+
 /// The candidate closest to `wanted` by edit distance (insertions, deletions,
 /// substitutions and swaps of neighbours), if it is close enough to be a likely
 /// typo: at most one edit per three characters, and never more than three.
 /// Ties go to the earliest candidate.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // A UTF-8 character is at most 4 bytes: longer is surely over LONGEST characters.
+    if wanted.len() > 4 * LONGEST {
+        return None;
+    }
     let wanted: Vec<char> = wanted.chars().collect();
+    if wanted.len() > LONGEST {
+        return None;
+    }
     let limit = (wanted.len() / 3).clamp(1, 3);
     let mut best: Option<(usize, &str)> = None;
     let mut buffer = Vec::new();
     for candidate in candidates {
         let bound = best.map_or(limit, |(d, _)| d.saturating_sub(1));
+        // Cheap length test in bytes before collecting the characters.
+        if candidate.len() > 4 * (LONGEST + bound) {
+            continue;
+        }
         buffer.clear();
         buffer.extend(candidate.chars());
         if buffer.len().abs_diff(wanted.len()) > bound {
@@ -80,5 +96,13 @@ mod tests {
             Some("kb"),
             "ties go to the first"
         );
+    }
+
+    #[test]
+    fn gives_up_on_huge_strings_at_once() {
+        let huge = "a".repeat(50 << 20);
+        let near = format!("{huge}b");
+        assert_eq!(closest(&huge, [near.as_str()]), None);
+        assert_eq!(closest("aaaa", [huge.as_str(), "aaab"]), Some("aaab"));
     }
 }
