@@ -169,12 +169,13 @@ struct UnknownField {
 
 /// A missing required field is often a misspelt one: say so next to the error.
 fn hint_misspellings(mut errors: Vec<Diagnostic>, unknown: &[UnknownField]) -> Vec<Diagnostic> {
+    let written: std::collections::HashMap<&str, &str> = unknown
+        .iter()
+        .filter_map(|u| u.misspelling.as_ref())
+        .map(|(key, meant)| (meant.as_str(), key.as_str()))
+        .collect();
     for error in &mut errors {
-        let written = unknown.iter().find_map(|u| match &u.misspelling {
-            Some((key, meant)) if *meant == error.path => Some(key),
-            _ => None,
-        });
-        if let Some(key) = written {
+        if let Some(key) = written.get(error.path.as_str()) {
             error
                 .message
                 .push_str(&format!(" (the file has {}: a misspelling?)", quoted(key)));
