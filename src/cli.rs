@@ -27,7 +27,7 @@ use crate::data::diagnostic::{Printable, quoted};
 use crate::data::search::ActorSearch;
 use crate::data::suggest::closest;
 use crate::data::{
-    ActorIx, Date, Diagnostic, EventIx, Indexed, ItemRef, LoadError, Loaded, QuoteIx, SourceIx,
+    ActorIx, Date, Diagnostic, EventIx, Indexed, ItemRef, LoadError, Loaded, SourceIx,
 };
 
 #[derive(Debug, Parser)]
@@ -369,7 +369,6 @@ pub enum Kind {
     Any,
     Event,
     Actor,
-    Quote,
     Source,
 }
 
@@ -379,7 +378,6 @@ impl Kind {
             Kind::Any => "event, actor, quote, source or dispute",
             Kind::Event => "event",
             Kind::Actor => "actor",
-            Kind::Quote => "quote",
             Kind::Source => "source",
         }
     }
@@ -390,66 +388,59 @@ pub fn lookup(data: &Indexed, id: &str, kind: Kind) -> Result<ItemRef, Failure> 
     if id.trim().is_empty() {
         return Err(Failure::Usage(format!("empty {} id", kind.noun())));
     }
-    if let Some(item) = data.index.find(id) {
-        let fits = matches!(
-            (kind, item),
-            (Kind::Any, _)
-                | (Kind::Event, ItemRef::Event(_))
-                | (Kind::Actor, ItemRef::Actor(_))
-                | (Kind::Quote, ItemRef::Quote(_))
-                | (Kind::Source, ItemRef::Source(_))
-        );
-        if fits {
-            return Ok(item);
+    let t = &data.timeline;
+    fn position<'a>(mut ids: impl Iterator<Item = &'a str>, id: &str) -> Option<u32> {
+        ids.position(|x| x == id).map(|i| i as u32)
+    }
+    // Ids are unique per list, not across lists: a typed lookup searches its list.
+    let found = match kind {
+        Kind::Any => data.index.find(id),
+        Kind::Event => {
+            position(t.events.iter().map(|x| &*x.id), id).map(|i| ItemRef::Event(EventIx(i)))
         }
-        let is = match item {
+        Kind::Actor => {
+            position(t.actors.iter().map(|x| &*x.id), id).map(|i| ItemRef::Actor(ActorIx(i)))
+        }
+        Kind::Source => {
+            position(t.sources.iter().map(|x| &*x.id), id).map(|i| ItemRef::Source(SourceIx(i)))
+        }
+    };
+    if let Some(item) = found {
+        return Ok(item);
+    }
+    if let Some(other) = data.index.find(id) {
+        let is = match other {
             ItemRef::Event(_) => "an event",
             ItemRef::Actor(_) => "an actor",
             ItemRef::Quote(_) => "a quote",
             ItemRef::Source(_) => "a source",
             ItemRef::Dispute(_) => "a dispute",
         };
-        let article = if matches!(kind, Kind::Event | Kind::Actor) {
-            "an"
-        } else {
-            "a"
-        };
+        let article = if kind == Kind::Source { "a" } else { "an" };
         return Err(Failure::Usage(format!(
             "{} is {is}, not {article} {}",
             quoted(id),
             kind.noun()
         )));
     }
-    let t = &data.timeline;
-    let all = kind == Kind::Any;
-    let ids = (all || kind == Kind::Event)
-        .then(|| t.events.iter().map(|x| &*x.id))
-        .into_iter()
-        .flatten()
-        .chain(
-            (all || kind == Kind::Actor)
-                .then(|| t.actors.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        )
-        .chain(
-            (all || kind == Kind::Quote)
-                .then(|| t.quotes.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        )
-        .chain(
-            (all || kind == Kind::Source)
-                .then(|| t.sources.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        )
-        .chain(
-            all.then(|| t.disputes.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        );
-    let hint = match closest(id, ids) {
+    let of_kind = |k: Kind| kind == Kind::Any || kind == k;
+    let mut candidates: Vec<&str> = Vec::new();
+    if of_kind(Kind::Event) {
+        candidates.extend(t.events.iter().map(|x| &*x.id));
+    }
+    if of_kind(Kind::Actor) {
+        candidates.extend(t.actors.iter().map(|x| &*x.id));
+    }
+    if kind == Kind::Any {
+        candidates.extend(t.quotes.iter().map(|x| &*x.id));
+    }
+    if of_kind(Kind::Source) {
+        candidates.extend(t.sources.iter().map(|x| &*x.id));
+    }
+    if kind == Kind::Any {
+        candidates.extend(t.disputes.iter().map(|x| &*x.id));
+    }
+    let hint = match closest(id, candidates) {
         Some(near) => format!(" (did you mean {}?)", quoted(near)),
         None => String::new(),
     };
@@ -473,14 +464,6 @@ pub fn actor_id(data: &Indexed, id: &str) -> Result<ActorIx, Failure> {
     match lookup(data, id, Kind::Actor)? {
         ItemRef::Actor(a) => Ok(a),
         _ => Err(Failure::Usage(format!("{} is not an actor", quoted(id)))),
-    }
-}
-
-/// The quote with this id.
-pub fn quote_id(data: &Indexed, id: &str) -> Result<QuoteIx, Failure> {
-    match lookup(data, id, Kind::Quote)? {
-        ItemRef::Quote(q) => Ok(q),
-        _ => Err(Failure::Usage(format!("{} is not a quote", quoted(id)))),
     }
 }
 

@@ -584,3 +584,16 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert_eq!(err, "");
     assert!(Path::new(env!("CARGO_BIN_EXE_tlx")).exists());
 }
+
+#[test]
+fn typed_ids_are_looked_up_in_their_own_list() {
+    // An actor and an event may share an id; --actor and --event each find theirs.
+    let file = format!("{DATA}/warnings/id-shared-across-lists.json");
+    assert_prints(&tlx(&["quotes", "--actor", "same", "--data", &file]), "");
+    assert_prints(&tlx(&["quotes", "--event", "same", "--data", &file]), "");
+    assert_fails(
+        &tlx(&["--event", "same", "--data", &file]),
+        2,
+        "tlx: the explorer needs a terminal; try `tlx events`",
+    );
+}
