@@ -17,3 +17,4 @@ pub use diagnostic::Diagnostic;
 pub use index::{ActorEvent, Index, Indexed, RelationRef};
 pub use load::{LoadError, Loaded, embedded, load_bytes, load_file, load_str};
 pub use model::*;
+pub use search::{ActorMatch, ActorSearch, EventField, EventMatch, EventSearch, search_quotes};
