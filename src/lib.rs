@@ -4,3 +4,4 @@
 //! the other modules build the command line and the explorer on top of it.
 
 pub mod data;
+pub mod export;

@@ -1,0 +1,134 @@
+//! HTML fragments (TimelineJS slide text) to plain text: tags removed, entities
+//! decoded, block elements turned into paragraph breaks, white space folded.
+
+/// Elements that end a paragraph: their tags become a break, not a space.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "hr",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "pre",
+];
+
+/// Elements whose content is code or styling, never text.
+const HIDDEN: &[&str] = &["script", "style"];
+
+/// The text of an HTML fragment: paragraphs separated by a blank line, each on
+/// one line. `&lt;b&gt;` stays the text `<b>`: entities are decoded after the tags
+/// are gone.
+pub fn to_text(html: &str) -> String {
+    let mut raw = String::with_capacity(html.len());
+    let mut rest = html;
+    // Line breaks in the source are white space; only block tags break paragraphs.
+    let text = |raw: &mut String, part: &str| {
+        raw.extend(part.chars().map(|c| match c {
+            '\n' | '\r' => ' ',
+            c => c,
+        }))
+    };
+    while let Some(open) = rest.find('<') {
+        text(&mut raw, &rest[..open]);
+        rest = &rest[open..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        // As in HTML, `<` opens a tag only before a letter or `/`: `a < b` is text.
+        let opens_tag = rest[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
+        let close = rest.find('>');
+        let (true, Some(close)) = (opens_tag, close) else {
+            raw.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = tag_name(&rest[1..close]);
+        rest = &rest[close + 1..];
+        if HIDDEN.contains(&name.as_str()) && !rest.is_empty() {
+            // Skip to the closing tag, if there is one.
+            let closing = format!("</{name}");
+            rest = find_ignore_case(rest, &closing).map_or("", |at| {
+                rest[at..].find('>').map_or("", |e| &rest[at + e + 1..])
+            });
+        }
+        // Inline tags vanish (`in<i>line</i>` reads "inline").
+        if BLOCKS.contains(&name.as_str()) {
+            raw.push('\n');
+        }
+    }
+    text(&mut raw, rest);
+
+    let decoded = html_escape::decode_html_entities(&raw);
+    decoded
+        .split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// `p` from `p class="x"`, `/p` or `br/`, lowercased.
+fn tag_name(inside: &str) -> String {
+    inside
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .to_ascii_lowercase()
+        .find(&needle.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_text;
+
+    #[test]
+    fn strips_tags_and_decodes_entities() {
+        assert_eq!(
+            to_text("<p>Caf&eacute; &amp; <b>bar</b>&#8217;s &#x2014; &nbsp;x</p>"),
+            "Café & bar’s — x"
+        );
+        assert_eq!(to_text("&lt;b&gt; is a tag"), "<b> is a tag");
+        assert_eq!(to_text("a < b and c > d"), "a < b and c > d");
+    }
+
+    #[test]
+    fn blocks_become_paragraphs() {
+        assert_eq!(
+            to_text("<p>One\n  line.</p><p>Two.</p>Three<br/>Four"),
+            "One line.\n\nTwo.\n\nThree\n\nFour"
+        );
+        assert_eq!(to_text("in<i>line</i>"), "inline");
+    }
+
+    #[test]
+    fn drops_comments_scripts_and_styles() {
+        assert_eq!(
+            to_text("a<!-- hidden -->b<script>alert(1)</script>c<STYLE>p{}</STYLE>d"),
+            "abcd"
+        );
+    }
+}
