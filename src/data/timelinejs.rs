@@ -25,7 +25,7 @@ use super::date::Date;
 use super::diagnostic::{Diagnostic, quoted};
 use super::html;
 use super::raw::{RawEvent, RawQuote, RawSource, RawTimeline};
-use super::slug::IdSet;
+use super::slug::{IdSet, slugify};
 use super::validate::FORMAT;
 
 /// The class of the `<div>` in which `tlx export --format timelinejs` puts what is
@@ -337,13 +337,14 @@ impl Importer {
             Some(wanted) => {
                 let id = self.event_ids.claim(&wanted, "event");
                 if id != wanted {
+                    let why = if slugify(&wanted) == wanted {
+                        "is the id of an earlier slide"
+                    } else {
+                        "is not a valid tlx id"
+                    };
                     self.warn(
                         path,
-                        format!(
-                            "{} is not a valid unique tlx id: imported as {}",
-                            quoted(&wanted),
-                            quoted(&id)
-                        ),
+                        format!("{} {why}: imported as {}", quoted(&wanted), quoted(&id)),
                     );
                 }
                 id
