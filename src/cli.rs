@@ -243,7 +243,7 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
             format,
         } => list::events(
             data,
-            &list::EventFilter {
+            &crate::data::EventFilter {
                 actor: actor.as_deref(),
                 tag: tag.as_deref(),
                 from,

@@ -1,109 +1,118 @@
-//! The event filter shared by `tlx events`, `tlx export` and anything else that
-//! narrows the chronology: actor, tag, date range and a text search, all of which
-//! must hold.
+//! The event filter of `tlx events`, shared with `tlx export` (and open to the
+//! explorer): actor, tag, date range and search, all of which must hold.
 
 use super::date::Date;
 use super::diagnostic::quoted;
 use super::index::Indexed;
-use super::model::{ActorIx, Event, EventIx, Timeline};
+use super::model::EventIx;
+use super::search::{ActorSearch, EventSearch};
 use super::suggest::closest;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EventFilter {
-    /// An actor's id, name or alias (case does not matter).
-    pub actor: Option<String>,
-    /// A tag (case does not matter).
-    pub tag: Option<String>,
-    /// Events that reach into or after this date.
+/// What to keep; `None` lets everything through.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventFilter<'a> {
+    /// The events of the actor that best matches this query (names and aliases).
+    pub actor: Option<&'a str>,
+    /// Events with this tag (ASCII case ignored).
+    pub tag: Option<&'a str>,
+    /// Events that reach into or past this date.
     pub from: Option<Date>,
-    /// Events that begin in or before this date.
+    /// Events that begin on or before this date.
     pub to: Option<Date>,
-    /// Words that must all appear (case does not matter) in the event's id, title,
-    /// summary, place, tags or note.
-    pub search: Option<String>,
+    /// Events whose title, summary, place or tags match this fuzzy query.
+    pub search: Option<&'a str>,
 }
 
-impl EventFilter {
-    /// The matching events, oldest first. An actor that is not in the timeline is an
-    /// error that says so (with the closest id), not an empty answer.
+impl EventFilter<'_> {
+    /// The events that pass every filter, oldest first. A query that cannot match
+    /// (blank, an actor or tag not in the timeline, `from` after `to`) is an error
+    /// in plain words, not an empty list.
     pub fn select(&self, data: &Indexed) -> Result<Vec<EventIx>, String> {
         let t = &data.timeline;
-        let actor = self
-            .actor
-            .as_deref()
-            .map(|wanted| find_actor(t, wanted))
-            .transpose()?;
-        let tag = self.tag.as_deref().map(str::to_lowercase);
-        let words: Vec<String> = self
-            .search
-            .as_deref()
-            .map(|s| s.split_whitespace().map(str::to_lowercase).collect())
-            .unwrap_or_default();
-
-        // With an actor, start from the index's (chronological) list of its events.
-        let candidates: Vec<EventIx> = match actor {
-            Some(a) => {
-                let mut events: Vec<EventIx> = data
-                    .index
-                    .events_of_actor(a)
-                    .iter()
-                    .map(|ae| ae.event)
-                    .collect();
-                // An actor listed twice in one event must not show the event twice.
-                events.dedup();
-                events
+        let mut keep = vec![true; t.events.len()];
+        let mut narrow = |allowed: &mut dyn Iterator<Item = EventIx>| {
+            let mut allowed_here = vec![false; keep.len()];
+            for e in allowed {
+                allowed_here[e.get()] = true;
             }
-            None => data.index.chronological().to_vec(),
+            for (k, a) in keep.iter_mut().zip(allowed_here) {
+                *k &= a;
+            }
         };
-        Ok(candidates
-            .into_iter()
-            .filter(|&ix| {
-                let e = t.event(ix);
-                tag.as_deref()
-                    .is_none_or(|tag| e.tags.iter().any(|t| t.to_lowercase() == tag))
-                    && self.in_range(e)
-                    && (words.is_empty() || matches_words(e, &words))
+        if let Some(query) = self.actor {
+            let query = non_empty(query)?;
+            let actor = ActorSearch::new(data)
+                .best(data, query)
+                .ok_or_else(|| format!("no actor matches {}", quoted(query)))?
+                .actor;
+            narrow(&mut data.index.events_of_actor(actor).iter().map(|ae| ae.event));
+        }
+        if let Some(tag) = self.tag {
+            narrow(&mut tagged(data, tag)?.into_iter());
+        }
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && to.last_day() < from.first_day()
+        {
+            return Err(format!("--from {from} is after --to {to}"));
+        }
+        if let Some(query) = self.search {
+            let query = non_empty(query)?;
+            narrow(
+                &mut EventSearch::new(data)
+                    .search(data, query)
+                    .into_iter()
+                    .map(|m| m.event),
+            );
+        }
+        Ok(data
+            .index
+            .chronological()
+            .iter()
+            .copied()
+            .filter(|e| keep[e.get()])
+            .filter(|&e| {
+                // Events are periods: keep those that overlap [from, to].
+                let event = t.event(e);
+                let first = event.date.first_day();
+                let last = event.end.unwrap_or(event.date).last_day();
+                self.from.is_none_or(|from| last >= from.first_day())
+                    && self.to.is_none_or(|to| first <= to.last_day())
             })
             .collect())
     }
+}
 
-    /// Whether the event's span (`date` to `end`) meets the `from`–`to` range, each
-    /// date taken at its own precision: `--from 2021` keeps an event of 2021-11-07.
-    fn in_range(&self, e: &Event) -> bool {
-        let last = e.end.unwrap_or(e.date).max(e.date).last_day();
-        self.from.is_none_or(|from| last >= from.first_day())
-            && self.to.is_none_or(|to| e.date.first_day() <= to.last_day())
+fn non_empty(query: &str) -> Result<&str, String> {
+    if query.trim().is_empty() {
+        Err("empty query".into())
+    } else {
+        Ok(query)
     }
 }
 
-fn find_actor(t: &Timeline, wanted: &str) -> Result<ActorIx, String> {
-    let lower = wanted.trim().to_lowercase();
-    let found = t.actors.iter().position(|a| {
-        *a.id == *lower
-            || a.name.to_lowercase() == lower
-            || a.aliases.iter().any(|alias| alias.to_lowercase() == lower)
-    });
-    match found {
-        Some(i) => Ok(ActorIx(i as u32)),
-        None => {
-            let hint = closest(&lower, t.actors.iter().map(|a| a.id.as_ref()))
-                .map(|id| format!(" (did you mean {}?)", quoted(id)))
-                .unwrap_or_default();
-            Err(format!("no actor {}{hint}", quoted(wanted)))
-        }
+/// The events carrying a tag (ASCII case ignored); an unused tag is an error.
+fn tagged(data: &Indexed, tag: &str) -> Result<Vec<EventIx>, String> {
+    let t = &data.timeline;
+    if tag.trim().is_empty() {
+        return Err("empty tag".into());
     }
-}
-
-fn matches_words(e: &Event, words: &[String]) -> bool {
-    let mut haystack = format!("{} {}", e.id, e.title);
-    for text in [&e.summary, &e.place, &e.note].into_iter().flatten() {
-        haystack.push(' ');
-        haystack.push_str(text);
+    let found: Vec<EventIx> = (0..t.events.len() as u32)
+        .map(EventIx)
+        .filter(|&e| t.event(e).tags.iter().any(|x| x.eq_ignore_ascii_case(tag)))
+        .collect();
+    if found.is_empty() {
+        let mut in_use: Vec<&str> = t
+            .events
+            .iter()
+            .flat_map(|e| e.tags.iter().map(|x| &**x))
+            .collect();
+        in_use.sort_unstable();
+        in_use.dedup();
+        let hint = match closest(tag, in_use) {
+            Some(near) => format!(" (did you mean {}?)", quoted(near)),
+            None => String::new(),
+        };
+        return Err(format!("no event has the tag {}{hint}", quoted(tag)));
     }
-    for tag in &e.tags {
-        haystack.push(' ');
-        haystack.push_str(tag);
-    }
-    let haystack = haystack.to_lowercase();
-    words.iter().all(|w| haystack.contains(w.as_str()))
+    Ok(found)
 }
