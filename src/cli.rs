@@ -3,6 +3,15 @@
 //! the list of problems, for an invalid file) and an exit code: 2 for usage and
 //! I/O errors, 1 for invalid data.
 
+/// Writes one line to stderr. Unlike `eprintln!` it never panics: a closed
+/// stderr (`tlx check 2>&1 | head -1`) must not turn into exit code 101.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod check;
 mod list;
 mod output;
@@ -148,14 +157,14 @@ impl Failure {
     pub fn report(self) -> ExitCode {
         match self {
             Failure::Usage(message) | Failure::Io(message) => {
-                eprintln!("tlx: {}", Printable(&message));
+                say!("tlx: {}", Printable(&message));
                 ExitCode::from(2)
             }
             Failure::Invalid { name, problems } => {
                 for problem in &problems {
-                    eprintln!("{problem}");
+                    say!("{problem}");
                 }
-                eprintln!(
+                say!(
                     "tlx: {} is not a valid timeline: {}",
                     Printable(&name),
                     count(problems.len(), "problem")
@@ -199,7 +208,7 @@ pub fn parse_error(error: clap::Error) -> ExitCode {
             message.push_str(tip);
         }
     }
-    eprintln!("tlx: {message} (see `tlx --help`)");
+    say!("tlx: {message} (see `tlx --help`)");
     ExitCode::from(2)
 }
 
@@ -274,10 +283,10 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
 pub fn run_explorer(loaded: Loaded, start: StartAt) -> ExitCode {
     let _ = (loaded, start);
     if !std::io::stdout().is_terminal() {
-        eprintln!("tlx: the explorer needs a terminal; try `tlx events`");
+        say!("tlx: the explorer needs a terminal; try `tlx events`");
         return ExitCode::from(2);
     }
-    eprintln!("tlx: the explorer is not built yet; try `tlx events`");
+    say!("tlx: the explorer is not built yet; try `tlx events`");
     ExitCode::from(2)
 }
 
@@ -313,7 +322,7 @@ fn warn_briefly(loaded: &Loaded, path: Option<&Path>) {
         Some(p) => format!("tlx check {}", p.display()),
         None => "tlx check".to_string(),
     };
-    eprintln!(
+    say!(
         "tlx: warning: {} has {}; `{}` lists them",
         Printable(&data_name(path)),
         count(loaded.warnings.len(), "warning"),

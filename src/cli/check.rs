@@ -10,7 +10,7 @@ use crate::data::Indexed;
 pub fn run(file: Option<&Path>) -> Result<(), Failure> {
     let loaded = load(file)?;
     for warning in &loaded.warnings {
-        eprintln!("warning: {warning}");
+        say!("warning: {warning}");
     }
     output::print(&census(&loaded.data))
 }
