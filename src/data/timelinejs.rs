@@ -44,10 +44,12 @@ pub fn year_to_timelinejs(year: i32) -> i64 {
     if year <= 0 { year - 1 } else { year }
 }
 
-/// The parsed file, if it is a TimelineJS file. Cheap for our own files: they are
-/// only parsed here if they contain `"start_date"`.
+/// The parsed file, if it is a TimelineJS file: no `format`, an `events` list, and
+/// either a slide with a `start_date` object or a title slide (a file with no
+/// events). Cheap for our own files: they are only parsed here if they contain
+/// `"start_date"` or `"headline"`.
 pub fn detect(text: &str) -> Option<Value> {
-    if !text.contains("\"start_date\"") {
+    if !text.contains("\"start_date\"") && !text.contains("\"headline\"") {
         return None;
     }
     let value: Value = serde_json::from_str(text).ok()?;
@@ -55,12 +57,12 @@ pub fn detect(text: &str) -> Option<Value> {
     if root.contains_key("format") {
         return None;
     }
-    let is_timelinejs = root
-        .get("events")?
-        .as_array()?
+    let slides = root.get("events")?.as_array()?;
+    let dated = slides
         .iter()
         .any(|slide| slide.get("start_date").is_some_and(Value::is_object));
-    is_timelinejs.then_some(value)
+    let title_slide = root.get("title").is_some_and(|t| t.get("text").is_some());
+    (dated || (slides.is_empty() && title_slide)).then_some(value)
 }
 
 /// Maps a TimelineJS file onto our raw shapes, with a warning for everything left
@@ -651,6 +653,7 @@ mod tests {
         );
         assert!(detect(r#"{"format": "tlx/1", "title": "t", "events": []}"#).is_none());
         assert!(detect(r#"{"events": [{"start_date": "2000"}]}"#).is_none());
+        assert!(detect(r#"{"title": {"text": {"headline": "t"}}, "events": []}"#).is_some());
     }
 
     #[test]
