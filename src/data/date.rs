@@ -185,6 +185,15 @@ impl Date {
     }
 }
 
+/// A period as people read it: `7 Nov 2021`, or `2003 – 2011` when it has a
+/// different end.
+pub fn human_span(start: Date, end: Option<Date>) -> String {
+    match end {
+        Some(end) if end != start => format!("{} – {}", start.human(), end.human()),
+        _ => start.human(),
+    }
+}
+
 struct DisplayYear(i32);
 
 impl fmt::Display for DisplayYear {

@@ -85,6 +85,14 @@ pub fn to_text(html: &str) -> String {
         .join("\n\n")
 }
 
+/// Whether `url` is an `http` or `https` address: the only kind tlx takes from a
+/// TimelineJS file or turns into a link, so that a `javascript:` URL in a hostile
+/// file never becomes something a reader can click.
+pub fn is_web_address(url: &str) -> bool {
+    let scheme = url.trim_start().split_once("://").map(|(s, _)| s);
+    scheme.is_some_and(|s| s.eq_ignore_ascii_case("https") || s.eq_ignore_ascii_case("http"))
+}
+
 /// `p` from `p class="x"`, `/p` or `br/`, lowercased.
 fn tag_name(inside: &str) -> String {
     inside
@@ -103,7 +111,7 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::to_text;
+    use super::{is_web_address, to_text};
 
     #[test]
     fn strips_tags_and_decodes_entities() {
@@ -122,6 +130,15 @@ mod tests {
             "One line.\n\nTwo.\n\nThree\n\nFour"
         );
         assert_eq!(to_text("in<i>line</i>"), "inline");
+    }
+
+    #[test]
+    fn knows_a_web_address() {
+        assert!(is_web_address("https://example.org/a"));
+        assert!(is_web_address("HTTP://example.org"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(!is_web_address("javascript://%0Aalert(1)"));
+        assert!(!is_web_address("example.org"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod clean;
 pub mod date;
 pub mod diagnostic;
 pub mod filter;
-mod html;
+pub mod html;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::date::Date;
+use super::date::{Date, human_span};
 use super::diagnostic::{Diagnostic, quoted};
 use super::html;
 use super::raw::{RawEvent, RawQuote, RawSource, RawTimeline};
@@ -267,10 +267,7 @@ impl Importer {
         let mut note = Vec::new();
 
         // The dates as TimelineJS would have shown them, when that says more than ours.
-        let ours = match end {
-            Some(e) if e != start => format!("{} – {}", start.human(), e.human()),
-            _ => start.human(),
-        };
+        let ours = human_span(start, end);
         let shown = self
             .text(
                 slide.get("display_date"),
@@ -471,7 +468,7 @@ impl Importer {
         let url = self
             .text(media.get("url"), &join(path, "url"), false)
             .and_then(|url| {
-                if url.starts_with("https://") || url.starts_with("http://") {
+                if html::is_web_address(&url) {
                     Some(url)
                 } else {
                     self.warn(

@@ -4,6 +4,7 @@
 //! Lists inside a cell (tags, actors, sources) are joined with `; `; actors are
 //! written `id (role)` so a row can be traced back to the timeline.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::data::{EventIx, Indexed, SourceIx};
@@ -78,31 +79,23 @@ fn write_row(out: &mut dyn Write, fields: impl IntoIterator<Item = String>) -> i
         if i > 0 {
             out.write_all(b",")?;
         }
-        write_field(out, &field)?;
+        out.write_all(self::field(&field).as_bytes())?;
     }
     out.write_all(b"\r\n")
 }
 
 /// One field, quoted only when it must be.
-pub fn write_field(out: &mut dyn Write, field: &str) -> io::Result<()> {
-    if field.contains([',', '"', '\r', '\n']) {
-        out.write_all(b"\"")?;
-        out.write_all(field.replace('"', "\"\"").as_bytes())?;
-        out.write_all(b"\"")
+pub fn field(text: &str) -> Cow<'_, str> {
+    if text.contains([',', '"', '\r', '\n']) {
+        Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
     } else {
-        out.write_all(field.as_bytes())
+        Cow::Borrowed(text)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn field(text: &str) -> String {
-        let mut out = Vec::new();
-        write_field(&mut out, text).unwrap();
-        String::from_utf8(out).unwrap()
-    }
 
     #[test]
     fn quotes_only_what_needs_it() {

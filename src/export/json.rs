@@ -19,13 +19,6 @@ pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Res
     out.write_all(b"\n")
 }
 
-/// A whole timeline as a string, for tests and small tools.
-pub fn to_string(data: &Indexed) -> String {
-    let mut out = Vec::new();
-    write(data, data.index.chronological(), &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("serde_json writes UTF-8")
-}
-
 #[derive(Serialize)]
 struct FileOut<'a> {
     format: &'static str,

@@ -9,7 +9,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{human_span, linkable};
+use super::human_span;
+use crate::data::html::is_web_address;
 use crate::data::{Dispute, EventIx, Indexed, QuoteIx, SourceIx, Timeline};
 
 pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Result<()> {
@@ -205,7 +206,7 @@ impl Brief<'_> {
         }
         entry.push('.');
         match source.url.as_deref() {
-            Some(url) if linkable(url) && !url.contains(['<', '>', ' ']) => {
+            Some(url) if is_web_address(url) && !url.contains(['<', '>', ' ']) => {
                 let _ = write!(entry, " <{url}>");
             }
             Some(url) => {

@@ -42,17 +42,7 @@ pub fn export(
     }
 }
 
-/// Only `http` and `https` addresses become links: a `javascript:` URL in a
-/// hostile file must not turn into something a reader can click.
-pub(crate) fn linkable(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
-
-/// The date of an event as people read it: `7 Nov 2021`, or a span `2003 – 2011`.
+/// The date of an event as people read it.
 pub(crate) fn human_span(event: &crate::data::Event) -> String {
-    match event.end {
-        Some(end) if end != event.date => format!("{} – {}", event.date.human(), end.human()),
-        _ => event.date.human(),
-    }
+    crate::data::date::human_span(event.date, event.end)
 }

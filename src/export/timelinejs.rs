@@ -11,7 +11,8 @@ use std::io::{self, Write};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 use serde::Serialize;
 
-use super::{human_span, linkable};
+use super::human_span;
+use crate::data::html::is_web_address;
 use crate::data::timelinejs::{DETAILS_CLASS, year_to_timelinejs};
 use crate::data::{Date, Event, EventIx, Indexed, Precision, Timeline};
 
@@ -126,7 +127,7 @@ fn slide_text(t: &Timeline, e: &Event) -> String {
             .map(|a| format!(" — {}", esc(&t.actor(a).name)))
             .unwrap_or_default();
         let cite = format!("{}, “{}”", esc(&source.publisher), esc(&source.title));
-        let cite = match source.url.as_deref().filter(|u| linkable(u)) {
+        let cite = match source.url.as_deref().filter(|u| is_web_address(u)) {
             Some(url) => format!(
                 "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{cite}</a>",
                 attr(url)
