@@ -54,11 +54,15 @@ pub fn to_text(html: &str) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/');
-        let close = rest.find('>');
-        let (true, Some(close)) = (opens_tag, close) else {
+        if !opens_tag {
             raw.push('<');
             rest = &rest[1..];
             continue;
+        }
+        // With no `>` left, nothing after can be a tag: the rest is text. (Stopping
+        // here also keeps a hostile `<a<a<a...` linear.)
+        let Some(close) = rest.find('>') else {
+            break;
         };
         let name = tag_name(&rest[1..close]);
         rest = &rest[close + 1..];
@@ -103,10 +107,12 @@ fn tag_name(inside: &str) -> String {
         .to_ascii_lowercase()
 }
 
+/// Where `needle` (ASCII) first occurs in `haystack`, ignoring ASCII case.
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack
-        .to_ascii_lowercase()
-        .find(&needle.to_ascii_lowercase())
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
@@ -121,6 +127,7 @@ mod tests {
         );
         assert_eq!(to_text("&lt;b&gt; is a tag"), "<b> is a tag");
         assert_eq!(to_text("a < b and c > d"), "a < b and c > d");
+        assert_eq!(to_text("x <b and no end"), "x <b and no end");
     }
 
     #[test]

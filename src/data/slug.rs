@@ -1,7 +1,7 @@
 //! Valid, unique ids made from text that was not written as one (TimelineJS
 //! `unique_id`s, headlines, media credits).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::validate::MAX_ID_LEN;
 
@@ -27,6 +27,9 @@ pub fn slugify(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct IdSet {
     taken: HashSet<String>,
+    /// The next suffix to try for each base, so that a file repeating one id a
+    /// hundred thousand times costs linear time, not quadratic.
+    next: HashMap<String, usize>,
 }
 
 impl IdSet {
@@ -38,12 +41,12 @@ impl IdSet {
             base = fallback.to_string();
         }
         let mut id = base.clone();
-        let mut n = 2;
+        let n = self.next.entry(base.clone()).or_insert(2);
         while self.taken.contains(&id) {
             let suffix = format!("-{n}");
             let keep = base.len().min(MAX_ID_LEN - suffix.len());
             id = format!("{}{suffix}", base[..keep].trim_end_matches('-'));
-            n += 1;
+            *n += 1;
         }
         self.taken.insert(id.clone());
         id
@@ -75,5 +78,17 @@ mod tests {
         assert_eq!(ids.claim(&long, "event"), long);
         let second = ids.claim(&long, "event");
         assert!(second.ends_with("-2") && is_valid_id(&second));
+    }
+
+    #[test]
+    fn many_copies_of_one_id_stay_fast() {
+        let mut ids = IdSet::default();
+        for _ in 0..100_000 {
+            ids.claim("same", "event");
+        }
+        assert_eq!(ids.claim("same", "event"), "same-100001");
+        // A literal that collides with a generated one is still made unique.
+        assert_eq!(ids.claim("same-100002", "event"), "same-100002");
+        assert_eq!(ids.claim("same", "event"), "same-100003");
     }
 }

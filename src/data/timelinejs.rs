@@ -70,8 +70,9 @@ pub fn detect(text: &str) -> Option<Value> {
 /// TimelineJS itself refuses them.
 pub fn import(file: &Value) -> Result<(RawTimeline, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut im = Importer::default();
-    let root = file.as_object().cloned().unwrap_or_default();
-    im.unknown_keys(&root, "", &["title", "events", "eras", "scale"]);
+    let empty = Map::new();
+    let root = file.as_object().unwrap_or(&empty);
+    im.unknown_keys(root, "", &["title", "events", "eras", "scale"]);
     if let Some(scale) = root.get("scale")
         && scale.as_str() != Some("human")
     {
