@@ -252,6 +252,9 @@ fn markdown_has_years_disputes_notes_and_escapes() {
         )
     );
     assert!(md.contains("### Yes, or no?\n\nAbout: 1 May 2020 – 3 May 2020 · Commas"));
+    assert!(md.contains(
+        "- **no**\n  - “Click \\<here\\>.”[^bad-link]\n  - “Nobody counted the chairs.”[^comma-courier]\n"
+    ));
     assert!(md.contains("### Did any of it happen?"));
     assert!(md.contains("- “They said \"yes, and no\", then left.” — Ann \"Quotes\" Example[^comma-courier]\n  - *Editor's note:* A note on the quote."));
     assert!(md.contains("*Editor's note:* An editor's note with a \\| pipe and \\# hash."));

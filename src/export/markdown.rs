@@ -161,13 +161,11 @@ impl Brief<'_> {
                 let _ = writeln!(self.md, "About: {} · {}\n", human_span(e), inline(&e.title));
             }
             for claim in &d.claims {
-                let quotes: Vec<String> = claim.quotes.iter().map(|&q| self.quote(q)).collect();
-                let _ = writeln!(
-                    self.md,
-                    "- **{}**: {}",
-                    inline(&claim.claim),
-                    quotes.join("; ")
-                );
+                let _ = writeln!(self.md, "- **{}**", inline(&claim.claim));
+                for &q in &claim.quotes {
+                    let cited = self.quote(q);
+                    let _ = writeln!(self.md, "  - {cited}");
+                }
             }
             self.md.push('\n');
         }
