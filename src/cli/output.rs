@@ -27,11 +27,7 @@ pub fn cell(text: &str) -> String {
 
 /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
 pub fn csv(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    crate::export::csv::field(text).into_owned()
 }
 
 /// A Markdown table cell: pipes escaped, line breaks as spaces.
