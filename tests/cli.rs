@@ -335,10 +335,10 @@ fn events_as_json_csv_and_markdown() {
     let o = small(&["events", "--tag", "security", "--format", "csv"]);
     assert_prints(
         &o,
-        "date,end,id,title,place,tags,actors,quotes,certainty,summary\n\
-         2020-04-02,,harbour-patrol,North Watch patrol at the harbour,Harbour Road,security,\
-         north-watch (perpetrator); zoe-angstrom (target),review-01; review-02; gazette-01,disputed,\
-         Boats of the North Watch were seen near the harbour; the sources disagree on how many.\n",
+        "date,end,id,title,place,certainty,tags,actors,sources,summary\r\n\
+         2020-04-02,,harbour-patrol,North Watch patrol at the harbour,Harbour Road,disputed,security,\
+         north-watch (perpetrator); zoe-angstrom (target),harbor-review; valley-gazette,\
+         Boats of the North Watch were seen near the harbour; the sources disagree on how many.\r\n",
     );
 
     let o = small(&["events", "--actor", "solano", "--format", "markdown"]);

@@ -4,10 +4,11 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::output::{cell, csv, event_json, json_text, markdown, quote_json};
+use super::output::{cell, json_text, markdown};
 use super::{EventFormat, Failure, Format, actor_id, event_id, non_empty, source_id};
 use crate::data::search::ActorSearch;
 use crate::data::{ActorIx, EventFilter, EventIx, Indexed, QuoteIx};
+use crate::export::json::{event_value, quote_value};
 
 /// `tlx actors [QUERY]`: ranked matches, or every actor by name.
 pub fn actors(data: &Indexed, query: Option<&str>, format: Format) -> Result<String, Failure> {
@@ -86,44 +87,14 @@ fn write_events(data: &Indexed, events: &[EventIx], format: EventFormat) -> Stri
         }
         EventFormat::Json => {
             out = json_text(&Value::Array(
-                events
-                    .iter()
-                    .map(|&e| event_json(data, t.event(e)))
-                    .collect(),
+                events.iter().map(|&e| event_value(t, e)).collect(),
             ));
         }
         EventFormat::Csv => {
-            out.push_str("date,end,id,title,place,tags,actors,quotes,certainty,summary\n");
-            for &e in events {
-                let event = t.event(e);
-                let actors: Vec<String> = event
-                    .actors
-                    .iter()
-                    .map(|p| match &p.role {
-                        Some(role) => format!("{} ({role})", t.actor(p.actor).id),
-                        None => t.actor(p.actor).id.to_string(),
-                    })
-                    .collect();
-                let quotes: Vec<&str> = event.quotes.iter().map(|&q| &*t.quote(q).id).collect();
-                let fields = [
-                    event.date.to_string(),
-                    event.end.map(|d| d.to_string()).unwrap_or_default(),
-                    event.id.to_string(),
-                    event.title.to_string(),
-                    event.place.as_deref().unwrap_or_default().to_string(),
-                    event.tags.join("; "),
-                    actors.join("; "),
-                    quotes.join("; "),
-                    event
-                        .certainty
-                        .map(|c| c.as_str())
-                        .unwrap_or_default()
-                        .to_string(),
-                    event.summary.as_deref().unwrap_or_default().to_string(),
-                ];
-                let row: Vec<String> = fields.iter().map(|f| csv(f)).collect();
-                let _ = writeln!(out, "{}", row.join(","));
-            }
+            // One CSV shape for `tlx events` and `tlx export`.
+            let mut bytes = Vec::new();
+            let _ = crate::export::csv::write(data, events, &mut bytes);
+            out = String::from_utf8_lossy(&bytes).into_owned();
         }
         EventFormat::Markdown => {
             out.push_str("| Date | Event | Place | Id |\n| --- | --- | --- | --- |\n");
@@ -190,7 +161,7 @@ pub fn quotes(data: &Indexed, filter: &QuoteFilter, format: Format) -> Result<St
             chosen
                 .iter()
                 .map(|&q| {
-                    let mut value = quote_json(data, t.quote(q));
+                    let mut value = quote_value(t, q);
                     let events: Vec<&str> = data
                         .index
                         .events_of_quote(q)

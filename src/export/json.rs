@@ -133,6 +133,59 @@ struct ClaimOut<'a> {
     quotes: Vec<&'a str>,
 }
 
+impl<'a> EventOut<'a> {
+    fn new(t: &'a Timeline, ix: EventIx) -> Self {
+        let e = t.event(ix);
+        EventOut {
+            id: &e.id,
+            date: e.date.to_string(),
+            end: date(e.end),
+            title: &e.title,
+            summary: e.summary.as_deref(),
+            place: e.place.as_deref(),
+            tags: texts(&e.tags),
+            actors: e
+                .actors
+                .iter()
+                .map(|p| ParticipantOut {
+                    id: &t.actor(p.actor).id,
+                    role: p.role.as_deref(),
+                })
+                .collect(),
+            quotes: quote_ids(t, &e.quotes),
+            certainty: e.certainty.map(|c| c.as_str()),
+            note: e.note.as_deref(),
+        }
+    }
+}
+
+impl<'a> QuoteOut<'a> {
+    fn new(t: &'a Timeline, ix: QuoteIx) -> Self {
+        let q = t.quote(ix);
+        QuoteOut {
+            id: &q.id,
+            source: &t.source(q.source).id,
+            text: &q.text,
+            speaker: q.speaker.map(|a| t.actor(a).id.as_ref()),
+            note: q.note.as_deref(),
+        }
+    }
+}
+
+/// One event in the format's own shape, for answers that list events (`tlx events`).
+pub fn event_value(t: &Timeline, ix: EventIx) -> serde_json::Value {
+    serde_json::to_value(EventOut::new(t, ix)).unwrap_or_default()
+}
+
+/// One quote in the format's own shape.
+pub fn quote_value(t: &Timeline, ix: QuoteIx) -> serde_json::Value {
+    serde_json::to_value(QuoteOut::new(t, ix)).unwrap_or_default()
+}
+
+fn quote_ids<'a>(t: &'a Timeline, qs: &[QuoteIx]) -> Vec<&'a str> {
+    qs.iter().map(|&q| t.quote(q).id.as_ref()).collect()
+}
+
 fn texts(list: &[Box<str>]) -> Vec<&str> {
     list.iter().map(AsRef::as_ref).collect()
 }
@@ -143,9 +196,6 @@ fn date(d: Option<Date>) -> Option<String> {
 
 impl<'a> FileOut<'a> {
     fn new(t: &'a Timeline, events: &[EventIx]) -> Self {
-        let quote_ids = |qs: &[QuoteIx]| -> Vec<&'a str> {
-            qs.iter().map(|&q| t.quote(q).id.as_ref()).collect()
-        };
         // File order, so that exporting everything gives back the file's order.
         let mut chosen = events.to_vec();
         chosen.sort_unstable();
@@ -186,47 +236,14 @@ impl<'a> FileOut<'a> {
                             actor: &t.actor(r.actor).id,
                             from: date(r.from),
                             to: date(r.to),
-                            quotes: quote_ids(&r.quotes),
+                            quotes: quote_ids(t, &r.quotes),
                         })
                         .collect(),
                 })
                 .collect(),
-            events: chosen
-                .iter()
-                .map(|&ix| {
-                    let e = t.event(ix);
-                    EventOut {
-                        id: &e.id,
-                        date: e.date.to_string(),
-                        end: date(e.end),
-                        title: &e.title,
-                        summary: e.summary.as_deref(),
-                        place: e.place.as_deref(),
-                        tags: texts(&e.tags),
-                        actors: e
-                            .actors
-                            .iter()
-                            .map(|p| ParticipantOut {
-                                id: &t.actor(p.actor).id,
-                                role: p.role.as_deref(),
-                            })
-                            .collect(),
-                        quotes: quote_ids(&e.quotes),
-                        certainty: e.certainty.map(|c| c.as_str()),
-                        note: e.note.as_deref(),
-                    }
-                })
-                .collect(),
-            quotes: t
-                .quotes
-                .iter()
-                .map(|q| QuoteOut {
-                    id: &q.id,
-                    source: &t.source(q.source).id,
-                    text: &q.text,
-                    speaker: q.speaker.map(|a| t.actor(a).id.as_ref()),
-                    note: q.note.as_deref(),
-                })
+            events: chosen.iter().map(|&ix| EventOut::new(t, ix)).collect(),
+            quotes: (0..t.quotes.len() as u32)
+                .map(|q| QuoteOut::new(t, QuoteIx(q)))
                 .collect(),
             disputes: t
                 .disputes
@@ -241,7 +258,7 @@ impl<'a> FileOut<'a> {
                         .iter()
                         .map(|c| ClaimOut {
                             claim: &c.claim,
-                            quotes: quote_ids(&c.quotes),
+                            quotes: quote_ids(t, &c.quotes),
                         })
                         .collect(),
                 })
