@@ -224,6 +224,14 @@ const RULES: &[(&str, &str)] = &[
         "warnings/text-rtl-combining",
     ),
     ("emoji and wide CJK", "warnings/text-emoji-cjk"),
+    (
+        "TimelineJS: escapes in text and entities",
+        "warnings/timelinejs-escapes",
+    ),
+    (
+        "TimelineJS: dates out of range",
+        "invalid/timelinejs-impossible-dates",
+    ),
 ];
 
 /// The `.json` files of a corpus folder, sorted.
