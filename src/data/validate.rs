@@ -19,8 +19,10 @@ pub const FORMAT: &str = "tlx/1";
 /// The longest id the format allows.
 pub const MAX_ID_LEN: usize = 64;
 
-/// How many did-you-mean searches one file may cost; each scans a whole list.
-const SUGGESTION_BUDGET: usize = 1000;
+/// How many id comparisons did-you-mean may cost one file. Each search compares
+/// with every id of a list, and a hostile file may hold thousands of unknown
+/// references to a list of thousands of ids: past the budget, no more hints.
+const SUGGESTION_BUDGET: usize = 1_000_000;
 
 /// Checks `raw` against every rule and converts it to the model.
 pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
@@ -263,8 +265,9 @@ impl<'a> Checker<'a> {
         let message = if id.trim().is_empty() {
             format!("empty {kind} id")
         } else {
-            let hint = if self.suggestions_left > 0 {
-                self.suggestions_left -= 1;
+            let cost = self.ids(list).ids.len();
+            let hint = if self.suggestions_left >= cost {
+                self.suggestions_left -= cost;
                 self.ids(list).suggestion(id)
             } else {
                 None
