@@ -166,3 +166,42 @@ fn a_long_unknown_key_gives_a_short_warning() {
         )]
     );
 }
+
+#[test]
+fn did_you_mean_stops_at_its_budget_of_comparisons() {
+    // 2,000 actors and 1,000 mistyped references: each hint compares with all
+    // 2,000 ids, and the budget of 1,000,000 comparisons pays for 500 hints.
+    let actors: Vec<String> = (0..2000)
+        .map(|i| format!(r#"{{"id": "a-{i:04}", "name": "n", "kind": "person"}}"#))
+        .collect();
+    let events: Vec<String> = (0..1000)
+        .map(|i| {
+            format!(
+                r#"{{"id": "e{i}", "date": "2021", "title": "t", "actors": [{{"id": "b-{i:04}"}}]}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format": "tlx/1", "title": "t", "actors": [{}], "events": [{}]}}"#,
+        actors.join(","),
+        events.join(",")
+    );
+    let problems = match load_str(&text) {
+        Err(LoadError::Invalid(problems)) => problems,
+        other => panic!("{:?}", other.map(|_| ())),
+    };
+    assert_eq!(problems.len(), 1000);
+    assert_eq!(
+        problems[0].to_string(),
+        "events[0].actors[0].id: unknown actor \"b-0000\" (did you mean \"a-0000\"?)"
+    );
+    assert_eq!(
+        problems[999].to_string(),
+        "events[999].actors[0].id: unknown actor \"b-0999\""
+    );
+    let hinted = problems
+        .iter()
+        .filter(|p| p.message.contains("did you mean"))
+        .count();
+    assert_eq!(hinted, 500);
+}
