@@ -1,6 +1,10 @@
 //! tlx: a terminal timeline explorer.
 //!
 //! `data` loads, validates and indexes timelines and knows nothing of the terminal;
-//! the other modules build the command line and the explorer on top of it.
+//! `app` holds the explorer's state and its pure `update`; `ui` draws it; `tui`
+//! runs it in a terminal.
 
+pub mod app;
 pub mod data;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,165 @@
+//! The terminal side of the explorer: set the terminal up, run the event loop
+//! (crossterm event -> keymap -> Action -> update -> render), do the effects that
+//! `update` asks for, and restore the terminal on every way out: quit, Ctrl-C,
+//! SIGTERM/SIGHUP/SIGINT, and panics (the message is printed after the restore).
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{Action, App, Effect, keymap, update};
+use crate::ui;
+
+/// How the explorer ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Ended by this signal; the conventional exit status is 128 + it.
+    Signal(i32),
+}
+
+/// How often the loop looks at the signal flag while waiting for input.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
+/// Set by tests to check that a panic restores the terminal.
+const TEST_PANIC_VAR: &str = "TLX_TEST_PANIC";
+
+pub fn run(mut app: App) -> io::Result<Exit> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    let mut terminal = ratatui::try_init()?;
+    install_panic_hook();
+    let result = execute!(io::stdout(), EnableMouseCapture)
+        .and_then(|()| event_loop(&mut terminal, &mut app, &signal));
+    restore();
+    result
+}
+
+/// Leaves the terminal as it was: no mouse capture, cooked mode, main screen, cursor shown.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = execute!(io::stdout(), Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    signal: &AtomicUsize,
+) -> io::Result<Exit> {
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
+    loop {
+        terminal.draw(|frame| ui::render(app, frame))?;
+        if test_panic {
+            panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
+        }
+        for effect in app.effects.drain(..) {
+            match effect {
+                Effect::Copy(text) => copy_to_clipboard(&text)?,
+            }
+        }
+        if app.quit {
+            return Ok(Exit::Quit);
+        }
+        // Wait for input, looking at the signal flag now and then.
+        loop {
+            match signal.load(Ordering::Relaxed) {
+                0 => {}
+                sig => return Ok(Exit::Signal(sig as i32)),
+            }
+            if event::poll(SIGNAL_CHECK)? {
+                break;
+            }
+        }
+        // Take every pending event before drawing again, so a burst of keys costs one frame.
+        loop {
+            if let Some(action) = to_action(app, event::read()?) {
+                update(app, action);
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+fn to_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::lookup(app.mode(), &key),
+        Event::Mouse(mouse) => {
+            let (column, row) = (mouse.column, mouse.row);
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize(width, height)),
+        _ => None,
+    }
+}
+
+/// OSC 52: the terminal puts the text on the system clipboard, even over SSH.
+fn copy_to_clipboard(text: &str) -> io::Result<()> {
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()
+}
+
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> shift) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::base64("“é”".as_bytes()), "4oCcw6nigJ0=");
+    }
+}
