@@ -133,7 +133,7 @@ impl Key {
             other => format!("{other:?}"),
         };
         if self.ctrl {
-            format!("Ctrl-{name}")
+            format!("Ctrl-{}", name.to_uppercase())
         } else {
             name
         }

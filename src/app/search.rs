@@ -3,10 +3,8 @@
 
 use std::collections::HashMap;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::{ActorsMode, App, FinderHit, ListPos, Pane};
+use crate::data::search::{ActorSearch, EventField, EventSearch, search_quotes};
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 
 /// A search in one pane. While `typing`, keys go to the query; afterwards the hits
@@ -155,98 +153,46 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str) -> Vec<Hit> {
     hits
 }
 
-/// The finder's results for a query, best first; every actor by name when empty.
+/// The finder's results for a query, best first; with no query, every actor, the
+/// ones with most events first.
 pub fn finder_hits(app: &App, query: &str) -> Vec<FinderHit> {
-    if query.trim().is_empty() {
-        return app
-            .actors_by_name
-            .iter()
-            .map(|&actor| FinderHit {
-                actor,
-                alias: None,
-                indices: Vec::new(),
-            })
-            .collect();
-    }
-    match_actors(&app.data, query)
+    ActorSearch::new(&app.data)
+        .search(&app.data, query)
         .into_iter()
-        .map(|(actor, _, alias, indices)| FinderHit {
-            actor,
-            alias,
-            indices,
+        .map(|m| FinderHit {
+            actor: m.actor,
+            alias: m.alias,
+            indices: m.indices,
         })
         .collect()
 }
 
-fn matcher() -> SkimMatcherV2 {
-    SkimMatcherV2::default().ignore_case()
-}
-
-/// Events matching a query: the best field of each, best first.
+/// Events matching a query, best first, with the field that matched.
 fn match_events(data: &Indexed, query: &str) -> Vec<(EventIx, i64, HitField, Vec<usize>)> {
-    let m = matcher();
-    let mut out = Vec::new();
-    for (i, e) in data.timeline.events.iter().enumerate() {
-        let mut best: Option<(i64, HitField, Vec<usize>)> = None;
-        let mut consider = |text: &str, field: HitField| {
-            if let Some((score, indices)) = m.fuzzy_indices(text, query)
-                && best.as_ref().is_none_or(|b| score > b.0)
-            {
-                best = Some((score, field, indices));
-            }
-        };
-        consider(&e.title, HitField::Shown);
-        if let Some(s) = &e.summary {
-            consider(s, HitField::Summary);
-        }
-        if let Some(p) = &e.place {
-            consider(p, HitField::Place);
-        }
-        for (t, tag) in e.tags.iter().enumerate() {
-            consider(tag, HitField::Tag(t));
-        }
-        if let Some((score, field, indices)) = best {
-            out.push((EventIx(i as u32), score, field, indices));
-        }
-    }
-    out.sort_by_key(|x| std::cmp::Reverse(x.1));
-    out
+    EventSearch::new(data)
+        .search(data, query)
+        .into_iter()
+        .map(|m| {
+            let field = match m.field {
+                EventField::Title => HitField::Shown,
+                EventField::Summary => HitField::Summary,
+                EventField::Place => HitField::Place,
+                EventField::Tag(i) => HitField::Tag(i),
+            };
+            (m.event, m.score, field, m.indices)
+        })
+        .collect()
 }
 
 /// Actors matching a query by name or alias, best first.
 fn match_actors(data: &Indexed, query: &str) -> Vec<(ActorIx, i64, Option<usize>, Vec<usize>)> {
-    let m = matcher();
-    let mut out = Vec::new();
-    for (i, a) in data.timeline.actors.iter().enumerate() {
-        let mut best: Option<(i64, Option<usize>, Vec<usize>)> = None;
-        let names = std::iter::once(&a.name).chain(a.aliases.iter()).enumerate();
-        for (n, name) in names {
-            if let Some((score, indices)) = m.fuzzy_indices(name, query)
-                && best.as_ref().is_none_or(|b| score > b.0)
-            {
-                best = Some((score, n.checked_sub(1), indices));
-            }
-        }
-        if let Some((score, alias, indices)) = best {
-            out.push((ActorIx(i as u32), score, alias, indices));
-        }
-    }
-    out.sort_by_key(|x| std::cmp::Reverse(x.1));
-    out
+    ActorSearch::new(data)
+        .search(data, query)
+        .into_iter()
+        .map(|m| (m.actor, m.score, m.alias, m.indices))
+        .collect()
 }
 
 fn match_quotes(data: &Indexed, query: &str) -> Vec<(QuoteIx, i64, Vec<usize>)> {
-    let m = matcher();
-    let mut out: Vec<_> = data
-        .timeline
-        .quotes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, q)| {
-            let (score, indices) = m.fuzzy_indices(&q.text, query)?;
-            Some((QuoteIx(i as u32), score, indices))
-        })
-        .collect();
-    out.sort_by_key(|x| std::cmp::Reverse(x.1));
-    out
+    search_quotes(data, query)
 }

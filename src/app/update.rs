@@ -848,8 +848,9 @@ fn follow_selections(app: &mut App) {
                 scroll_to(finder.pos.offset, finder.pos.selected, list.height as usize);
         }
         (Some(Popup::Help { scroll }), Some(area)) => {
-            let lines = help::lines(&Theme::new(false)).len();
-            *scroll = (*scroll).min(lines.saturating_sub(inner(area).height as usize));
+            let area = inner(area);
+            let lines = help::lines(&Theme::new(false), area.width as usize).len();
+            *scroll = (*scroll).min(lines.saturating_sub(area.height as usize));
         }
         _ => {}
     }

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::events::certainty_marker;
 use super::quotes::attribution;
-use super::text::wrap;
+use super::text::wrap_indented;
 use super::theme::Theme;
 use super::{pane_block, pane_title};
 use crate::app::{App, Pane};
@@ -64,7 +64,11 @@ struct Lines<'t> {
 
 impl Lines<'_> {
     fn push(&mut self, spans: Vec<Span<'static>>) {
-        self.lines.extend(wrap(&spans, self.width));
+        self.push_indented(spans, 0);
+    }
+    /// Continuation lines indented, for list items.
+    fn push_indented(&mut self, spans: Vec<Span<'static>>, indent: usize) {
+        self.lines.extend(wrap_indented(&spans, self.width, indent));
     }
     fn text(&mut self, text: impl Into<String>) {
         self.push(vec![Span::styled(text.into(), self.theme.text)]);
@@ -131,7 +135,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             if let Some(role) = &p.role {
                 spans.push(Span::styled(format!(" — {role}"), out.theme.dim));
             }
-            out.push(spans);
+            out.push_indented(spans, 4);
         }
     }
     let disputes = data.index.disputes_of_event(e);
@@ -139,16 +143,25 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
         out.heading("Disputed (d)");
         for &d in disputes {
             let dispute = t.dispute(d);
-            out.push(vec![
-                Span::styled("  ≠ ", out.theme.disputed),
-                Span::styled(dispute.question.to_string(), out.theme.text),
-            ]);
+            out.push_indented(
+                vec![
+                    Span::styled("  ≠ ", out.theme.disputed),
+                    Span::styled(dispute.question.to_string(), out.theme.text),
+                ],
+                4,
+            );
             let claims: Vec<String> = dispute
                 .claims
                 .iter()
                 .map(|c| format!("{} ({})", c.claim, plural(c.quotes.len(), "quote")))
                 .collect();
-            out.dim(format!("    {}", claims.join(" · ")));
+            out.push_indented(
+                vec![Span::styled(
+                    format!("    {}", claims.join(" · ")),
+                    out.theme.dim,
+                )],
+                4,
+            );
         }
     }
     if let Some(note) = &event.note {
@@ -157,10 +170,10 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
     }
     out.blank();
     out.dim(format!(
-        "{} · Enter: its quotes · id {}",
-        plural(event.quotes.len(), "quote"),
-        event.id
+        "{} · Enter: its quotes",
+        plural(event.quotes.len(), "quote")
     ));
+    out.dim(format!("id {}", event.id));
 }
 
 fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
@@ -207,17 +220,20 @@ fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
         if let Some(role) = data.role(ae) {
             spans.push(Span::styled(format!(" — {role}"), out.theme.dim));
         }
-        out.push(spans);
+        out.push_indented(spans, 14);
     }
     out.more(events.len());
     let spoken = data.index.quotes_by_speaker(a);
     if !spoken.is_empty() {
         out.heading(format!("Quoted ({})", spoken.len()));
         for &q in spoken.iter().take(LIST_LIMIT) {
-            out.push(vec![
-                Span::styled(format!("  “{}”", t.quote(q).text), out.theme.quote),
-                Span::styled(format!(" {}", attribution(data, q)), out.theme.dim),
-            ]);
+            out.push_indented(
+                vec![
+                    Span::styled(format!("  “{}”", t.quote(q).text), out.theme.quote),
+                    Span::styled(format!(" {}", attribution(data, q)), out.theme.dim),
+                ],
+                3,
+            );
         }
         out.more(spoken.len());
     }
@@ -260,10 +276,13 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
         out.heading("Supports");
         for &e in events.iter().take(LIST_LIMIT) {
             let event = t.event(e);
-            out.push(vec![
-                Span::styled(format!("  {:<12}", event.date.human()), out.theme.dim),
-                Span::styled(event.title.to_string(), out.theme.text),
-            ]);
+            out.push_indented(
+                vec![
+                    Span::styled(format!("  {:<12}", event.date.human()), out.theme.dim),
+                    Span::styled(event.title.to_string(), out.theme.text),
+                ],
+                14,
+            );
         }
         out.more(events.len());
     }
@@ -278,11 +297,14 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
                 .filter(|c| c.quotes.contains(&q))
                 .map(|c| c.claim.as_ref())
                 .collect();
-            out.push(vec![
-                Span::styled("  ≠ ", out.theme.disputed),
-                Span::styled(dispute.question.to_string(), out.theme.text),
-                Span::styled(format!(" → {}", claims.join(", ")), out.theme.dim),
-            ]);
+            out.push_indented(
+                vec![
+                    Span::styled("  ≠ ", out.theme.disputed),
+                    Span::styled(dispute.question.to_string(), out.theme.text),
+                    Span::styled(format!(" → {}", claims.join(", ")), out.theme.dim),
+                ],
+                4,
+            );
         }
     }
     if let Some(note) = &quote.note {
@@ -290,7 +312,8 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
         out.text(note.to_string());
     }
     out.blank();
-    out.dim(format!("Enter: the source · y: copy · id {}", quote.id));
+    out.dim("Enter: the source · y: copy");
+    out.dim(format!("id {}", quote.id));
 }
 
 fn span_of(from: Option<crate::data::Date>, to: Option<crate::data::Date>) -> String {

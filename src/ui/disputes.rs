@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::layout::{Screen, inner};
 use super::quotes::attribution;
-use super::text::wrap;
+use super::text::wrap_indented;
 use super::theme::Theme;
 use super::{draw_row, pane_block, position, selection};
 use crate::app::{App, View, scroll_to};
@@ -124,27 +124,29 @@ fn claims(data: &Indexed, d: DisputeIx, area: Rect, buf: &mut Buffer, theme: &Th
         if column.is_empty() {
             continue;
         }
+        if side_by_side && i > 0 && column.x > area_inner.x {
+            for y in column.top()..column.bottom() {
+                buf.set_string(column.x - 1, y, "│", theme.border);
+            }
+        }
         let width = column.width as usize;
-        let mut lines = wrap(
+        let mut lines = wrap_indented(
             &[
                 Span::styled(format!("{}. ", i + 1), theme.label),
                 Span::styled(claim.claim.to_string(), theme.title),
             ],
             width,
+            3,
         );
         for &q in &claim.quotes {
             lines.push(Line::default());
-            lines.extend(wrap(
-                &[Span::styled(format!("“{}”", t.quote(q).text), theme.quote)],
-                width,
-            ));
-            lines.extend(wrap(
-                &[Span::styled(
-                    format!("  {}", attribution(data, q)),
-                    theme.dim,
-                )],
-                width,
-            ));
+            let text = [Span::styled(format!("“{}”", t.quote(q).text), theme.quote)];
+            lines.extend(wrap_indented(&text, width, 1));
+            let by = [Span::styled(
+                format!("  {}", attribution(data, q)),
+                theme.dim,
+            )];
+            lines.extend(wrap_indented(&by, width, 4));
         }
         let height = column.height as usize;
         let cut = lines.len() > height && height > 0;

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::layout::inner;
+use super::text::wrap_indented;
 use super::theme::Theme;
 use super::{draw_row, pane_block};
 use crate::app::keymap;
@@ -15,16 +16,21 @@ pub struct HelpPopup<'a> {
     pub theme: &'a Theme,
 }
 
-/// The help's lines: each section of the keymap, then the markers and the mouse.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+/// Width of the keys column.
+const KEYS_WIDTH: usize = 20;
+
+/// The help's lines, wrapped to `width`: each section of the keymap, then the
+/// markers and the mouse.
+pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (title, rows) in keymap::help_sections() {
         out.push(Line::styled(title, theme.heading));
         for (keys, help) in rows {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), theme.label),
+            let row = [
+                Span::styled(format!("  {keys:<KEYS_WIDTH$}"), theme.label),
                 Span::styled(help, theme.text),
-            ]));
+            ];
+            out.extend(wrap_indented(&row, width, KEYS_WIDTH + 2));
         }
         out.push(Line::default());
     }
@@ -59,7 +65,7 @@ impl Widget for HelpPopup<'_> {
         if inside.is_empty() {
             return;
         }
-        let lines = lines(theme);
+        let lines = lines(theme, inside.width as usize);
         let height = inside.height as usize;
         let scroll = self.scroll.min(lines.len().saturating_sub(height));
         for (y, line) in lines.into_iter().skip(scroll).take(height).enumerate() {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{highlighted, wrap};
+use super::text::{highlighted, wrap_indented};
 use super::theme::Theme;
 use super::{pane_block, pane_title, selection};
 use crate::app::{App, Hit, Pane, QuoteContext, scroll_to_varying};
@@ -58,14 +58,12 @@ pub fn item_lines(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let mut lines = wrap(&quote_text(data, q, hit, theme), width);
-    lines.extend(wrap(
-        &[Span::styled(
-            format!("  {}", attribution(data, q)),
-            theme.dim,
-        )],
-        width,
-    ));
+    let mut lines = wrap_indented(&quote_text(data, q, hit, theme), width, 1);
+    let by = [Span::styled(
+        format!("  {}", attribution(data, q)),
+        theme.dim,
+    )];
+    lines.extend(wrap_indented(&by, width, 4));
     lines.push(Line::default());
     lines
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::layout::{Screen, inner};
-use super::text::{fit, wrap};
+use super::text::{fit, wrap_indented};
 use super::theme::Theme;
 use super::{pane_block, position, selection};
 use crate::app::{App, View, scroll_to_varying};
@@ -29,12 +29,13 @@ pub fn excerpt_lines(
 ) -> Vec<Line<'static>> {
     let t = &data.timeline;
     let quote = t.quote(q);
-    let mut lines = wrap(
+    let mut lines = wrap_indented(
         &[
             Span::styled(format!("{:>3}. ", n + 1), theme.label),
             Span::styled(format!("“{}”", quote.text), theme.quote),
         ],
         width,
+        6,
     );
     let mut about = Vec::new();
     if let Some(speaker) = quote.speaker {
@@ -59,7 +60,7 @@ pub fn excerpt_lines(
         about.push(Span::styled("     → supports no event", theme.dim));
     }
     for span in about {
-        lines.extend(wrap(&[span], width));
+        lines.extend(wrap_indented(&[span], width, 7));
     }
     lines.push(Line::default());
     lines

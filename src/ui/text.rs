@@ -49,117 +49,120 @@ pub fn highlighted(
 /// Word-wraps styled text to `width` columns. Newlines break lines; words longer
 /// than the width are cut. Always returns at least one line.
 pub fn wrap(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
+    wrap_indented(spans, width, 0)
+}
+
+/// `wrap`, with every line after the first indented by `indent` columns.
+pub fn wrap_indented(spans: &[Span<'_>], width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
-    let mut lines: Vec<Vec<(char, Style)>> = Vec::new();
-    let mut line: Vec<(char, Style)> = Vec::new();
-    let mut line_width = 0;
+    let indent = if indent < width { indent } else { 0 };
+    let mut w = Wrapper {
+        lines: Vec::new(),
+        line: Vec::new(),
+        line_width: 0,
+        width,
+        rest_width: width - indent,
+    };
     let mut space: Vec<(char, Style)> = Vec::new();
     let mut word: Vec<(char, Style)> = Vec::new();
-    let mut word_width = 0;
     let mut at_paragraph_start = true;
-
-    // Places the pending word (and the space before it) on the current line or the next.
-    let flush = |line: &mut Vec<(char, Style)>,
-                 line_width: &mut usize,
-                 lines: &mut Vec<Vec<(char, Style)>>,
-                 space: &mut Vec<(char, Style)>,
-                 word: &mut Vec<(char, Style)>,
-                 word_width: &mut usize| {
-        if word.is_empty() {
-            return;
-        }
-        let space_width = space.len();
-        if *line_width + space_width + *word_width <= width {
-            line.append(space);
-            *line_width += space_width;
-        } else if *word_width <= width {
-            lines.push(std::mem::take(line));
-            *line_width = 0;
-            space.clear();
-        } else {
-            // Too long for any line: cut it, starting on this line if there is room.
-            if *line_width + space_width < width && !line.is_empty() {
-                line.append(space);
-                *line_width += space_width;
-            } else if !line.is_empty() {
-                lines.push(std::mem::take(line));
-                *line_width = 0;
-            }
-            space.clear();
-            for (c, style) in word.drain(..) {
-                let w = char_width(c);
-                if *line_width + w > width && !line.is_empty() {
-                    lines.push(std::mem::take(line));
-                    *line_width = 0;
-                }
-                line.push((c, style));
-                *line_width += w;
-            }
-            *word_width = 0;
-            return;
-        }
-        *line_width += *word_width;
-        line.append(word);
-        *word_width = 0;
-    };
-
     for span in spans {
         for c in span.content.chars() {
             match c {
                 '\n' => {
-                    flush(
-                        &mut line,
-                        &mut line_width,
-                        &mut lines,
-                        &mut space,
-                        &mut word,
-                        &mut word_width,
-                    );
-                    lines.push(std::mem::take(&mut line));
-                    line_width = 0;
+                    w.place(&mut space, &mut word);
+                    w.break_line();
                     space.clear();
                     at_paragraph_start = true;
                 }
                 ' ' | '\t' => {
                     if !word.is_empty() {
-                        flush(
-                            &mut line,
-                            &mut line_width,
-                            &mut lines,
-                            &mut space,
-                            &mut word,
-                            &mut word_width,
-                        );
+                        w.place(&mut space, &mut word);
+                        space.clear();
                         at_paragraph_start = false;
                     }
-                    if !line.is_empty() || at_paragraph_start {
+                    if !w.line.is_empty() || at_paragraph_start {
                         space.push((' ', span.style));
                     }
                 }
                 _ => {
-                    if at_paragraph_start && line.is_empty() && !space.is_empty() {
+                    if at_paragraph_start && w.line.is_empty() && !space.is_empty() {
                         // Indentation at the start of a paragraph is kept.
-                        line.append(&mut space);
-                        line_width = line.len().min(width);
-                        line.truncate(width);
+                        space.truncate(w.limit().saturating_sub(1));
+                        w.line_width = space.len();
+                        w.line.append(&mut space);
                     }
                     at_paragraph_start = false;
                     word.push((c, span.style));
-                    word_width += char_width(c);
                 }
             }
         }
     }
-    flush(
-        &mut line,
-        &mut line_width,
-        &mut lines,
-        &mut space,
-        &mut word,
-        &mut word_width,
-    );
-    lines.push(line);
-    lines.into_iter().map(to_line).collect()
+    w.place(&mut space, &mut word);
+    w.lines.push(std::mem::take(&mut w.line));
+    let pad = " ".repeat(indent);
+    w.lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, chars)| {
+            let mut line = to_line(chars);
+            if i > 0 && indent > 0 {
+                line.spans.insert(0, Span::raw(pad.clone()));
+            }
+            line
+        })
+        .collect()
+}
+
+/// Greedy line filling for `wrap_indented`.
+struct Wrapper {
+    lines: Vec<Vec<(char, Style)>>,
+    line: Vec<(char, Style)>,
+    line_width: usize,
+    width: usize,
+    rest_width: usize,
+}
+
+impl Wrapper {
+    fn limit(&self) -> usize {
+        if self.lines.is_empty() {
+            self.width
+        } else {
+            self.rest_width
+        }
+    }
+
+    fn break_line(&mut self) {
+        self.lines.push(std::mem::take(&mut self.line));
+        self.line_width = 0;
+    }
+
+    /// Places a word (and the space before it) on this line or the next; a word
+    /// longer than a line is cut.
+    fn place(&mut self, space: &mut Vec<(char, Style)>, word: &mut Vec<(char, Style)>) {
+        if word.is_empty() {
+            return;
+        }
+        let word_width: usize = word.iter().map(|&(c, _)| char_width(c)).sum();
+        let space_width = space.len();
+        if self.line_width + space_width + word_width <= self.limit() {
+            self.line.append(space);
+            self.line_width += space_width;
+        } else {
+            if !self.line.is_empty() {
+                self.break_line();
+            }
+            space.clear();
+        }
+        for (c, style) in word.drain(..) {
+            let cw = char_width(c);
+            if self.line_width + cw > self.limit() && !self.line.is_empty() {
+                self.break_line();
+            }
+            self.line.push((c, style));
+            self.line_width += cw;
+        }
+    }
 }
 
 fn to_line(chars: Vec<(char, Style)>) -> Line<'static> {
@@ -234,11 +237,22 @@ mod tests {
         assert_eq!(plain(&wrap(&text, 10)), ["the quick", "brown fox", "jumps"]);
         let long = [Span::raw("abcdefghijkl xy")];
         assert_eq!(plain(&wrap(&long, 5)), ["abcde", "fghij", "kl xy"]);
+        let long = [Span::raw("ab cdefghijkl")];
+        assert_eq!(plain(&wrap(&long, 5)), ["ab", "cdefg", "hijkl"]);
         assert_eq!(plain(&wrap(&[Span::raw("a\nb")], 5)), ["a", "b"]);
         assert_eq!(plain(&wrap(&[Span::raw("")], 5)), [""]);
         assert_eq!(
             plain(&wrap(&[Span::raw("  indented text")], 40)),
             ["  indented text"]
+        );
+    }
+
+    #[test]
+    fn hanging_indent() {
+        let text = [Span::raw("1. the quick brown fox")];
+        assert_eq!(
+            plain(&wrap_indented(&text, 12, 3)),
+            ["1. the quick", "   brown fox"]
         );
     }
 
