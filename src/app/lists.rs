@@ -26,34 +26,53 @@ impl ListPos {
 }
 
 /// The offset that shows row `selected` in a window of `height` rows, moving the
-/// window as little as possible from `offset`.
-pub fn scroll_to(offset: usize, selected: usize, height: usize) -> usize {
+/// window as little as possible from `offset`, and never past the end of a list
+/// of `len` rows.
+pub fn scroll_to(offset: usize, selected: usize, height: usize, len: usize) -> usize {
     let height = height.max(1);
-    if selected < offset {
+    let offset = if selected < offset {
         selected
     } else if selected >= offset + height {
         selected + 1 - height
     } else {
         offset
-    }
+    };
+    offset.min(len.saturating_sub(height))
 }
 
 /// The same for items of varying height: the first item to draw so that item
-/// `selected` is wholly visible (or at the top, if taller than the window).
+/// `selected` is wholly visible (or at the top, if taller than the window), with
+/// no empty space left at the bottom when earlier items could fill it.
 pub fn scroll_to_varying(
     offset: usize,
     selected: usize,
     height: usize,
+    len: usize,
     item_height: impl Fn(usize) -> usize,
 ) -> usize {
-    if selected <= offset {
-        return selected;
-    }
-    let mut first = offset;
-    let mut used: usize = (first..=selected).map(&item_height).sum();
+    let mut first = offset.min(selected);
+    let mut used: usize = (first..=selected.min(len.saturating_sub(1)))
+        .map(&item_height)
+        .sum();
     while used > height && first < selected {
         used -= item_height(first);
         first += 1;
+    }
+    // Pull earlier items in while everything from `first` to the end fits.
+    let mut below = 0;
+    for i in first..len {
+        below += item_height(i);
+        if below > height {
+            return first;
+        }
+    }
+    while first > 0 {
+        let h = item_height(first - 1);
+        if below + h > height {
+            break;
+        }
+        below += h;
+        first -= 1;
     }
     first
 }
@@ -201,7 +220,7 @@ impl EventList {
     /// heading along.
     pub fn scroll(&self, data: &Indexed, pos: &ListPos, height: usize) -> usize {
         let row = self.row_of(pos.selected);
-        let mut offset = scroll_to(pos.offset, row, height);
+        let mut offset = scroll_to(pos.offset, row, height, self.row_count(data));
         if offset == row && row > 0 && height > 1 {
             if let Some(Row::Year { .. }) = self.row(data, row - 1) {
                 offset -= 1;

@@ -790,6 +790,7 @@ fn follow_selections(app: &mut App) {
         app.actors_pos.offset,
         app.actors_pos.selected,
         actors.height as usize,
+        app.actors.len(),
     );
 
     let quotes = inner(screen.pane(Pane::Quotes));
@@ -799,6 +800,7 @@ fn follow_selections(app: &mut App) {
         app.quotes_pos.offset,
         app.quotes_pos.selected,
         quotes.height as usize,
+        list.len(),
         |i| {
             list.get(i)
                 .map_or(1, |&q| quotes::item_height(&data, q, width))
@@ -819,7 +821,8 @@ fn follow_selections(app: &mut App) {
             let area = inner(screen.view.main);
             let excerpts = data.index.quotes_of_source(*source);
             let width = area.width as usize;
-            pos.offset = scroll_to_varying(pos.offset, pos.selected, area.height as usize, |i| {
+            let height = area.height as usize;
+            pos.offset = scroll_to_varying(pos.offset, pos.selected, height, excerpts.len(), |i| {
                 excerpts
                     .get(i)
                     .map_or(1, |&q| source_view::excerpt_height(&data, i, q, width))
@@ -830,6 +833,7 @@ fn follow_selections(app: &mut App) {
                 pos.offset,
                 pos.selected,
                 inner(screen.view.top).height as usize,
+                app.disputes.len(),
             );
         }
         View::Sources { pos } => {
@@ -837,6 +841,7 @@ fn follow_selections(app: &mut App) {
                 pos.offset,
                 pos.selected,
                 inner(screen.view.main).height as usize,
+                data.timeline.sources.len(),
             );
         }
     }
@@ -844,8 +849,12 @@ fn follow_selections(app: &mut App) {
     match (&mut app.popup, screen.popup) {
         (Some(Popup::Finder(finder)), Some(area)) => {
             let list = finder::list_area(area);
-            finder.pos.offset =
-                scroll_to(finder.pos.offset, finder.pos.selected, list.height as usize);
+            finder.pos.offset = scroll_to(
+                finder.pos.offset,
+                finder.pos.selected,
+                list.height as usize,
+                finder.results.len(),
+            );
         }
         (Some(Popup::Help { scroll }), Some(area)) => {
             let area = inner(area);

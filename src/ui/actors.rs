@@ -45,7 +45,12 @@ impl Widget for ActorsPane<'_> {
             return;
         }
         let height = inner.height as usize;
-        let offset = scroll_to(app.actors_pos.offset, app.actors_pos.selected, height);
+        let offset = scroll_to(
+            app.actors_pos.offset,
+            app.actors_pos.selected,
+            height,
+            app.actors.len(),
+        );
         let search = app.search.as_ref().filter(|s| s.pane == Pane::Actors);
         let width = inner.width as usize;
         for (y, pos) in (offset..app.actors.len()).take(height).enumerate() {

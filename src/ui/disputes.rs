@@ -65,7 +65,7 @@ impl Widget for DisputesView<'_> {
             return;
         }
         let height = list.height as usize;
-        let offset = scroll_to(pos.offset, pos.selected, height);
+        let offset = scroll_to(pos.offset, pos.selected, height, app.disputes.len());
         for (y, (n, &d)) in app
             .disputes
             .iter()

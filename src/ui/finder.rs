@@ -68,7 +68,12 @@ impl Widget for FinderPopup<'_> {
         }
         let height = list.height as usize;
         let width = list.width as usize;
-        let offset = scroll_to(finder.pos.offset, finder.pos.selected, height);
+        let offset = scroll_to(
+            finder.pos.offset,
+            finder.pos.selected,
+            height,
+            finder.results.len(),
+        );
         for (y, (pos, hit)) in finder
             .results
             .iter()

@@ -107,6 +107,7 @@ impl Widget for QuotesPane<'_> {
             app.quotes_pos.offset,
             app.quotes_pos.selected,
             height,
+            app.quotes.len(),
             |i| {
                 app.quotes
                     .get(i)

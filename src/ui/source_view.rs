@@ -150,7 +150,7 @@ impl Widget for SourceView<'_> {
         }
         let width = list.width as usize;
         let height = list.height as usize;
-        let offset = scroll_to_varying(pos.offset, pos.selected, height, |i| {
+        let offset = scroll_to_varying(pos.offset, pos.selected, height, excerpts.len(), |i| {
             excerpts
                 .get(i)
                 .map_or(1, |&q| excerpt_height(data, i, q, width))

@@ -44,7 +44,7 @@ impl Widget for SourcesView<'_> {
             return;
         }
         let height = list.height as usize;
-        let offset = scroll_to(pos.offset, pos.selected, height);
+        let offset = scroll_to(pos.offset, pos.selected, height, sources.len());
         for (y, (n, source)) in sources
             .iter()
             .enumerate()
