@@ -770,6 +770,18 @@ fn keep_in_bounds(app: &mut App) {
     if app.search.as_ref().is_some_and(|s| s.pane == Pane::Detail) {
         app.search = None;
     }
+    // A window never starts below its selection, even where nothing is drawn.
+    let selected_row = app.events.row_of(app.events_pos.selected);
+    app.events_pos.offset = app.events_pos.offset.min(selected_row);
+    for pos in [&mut app.actors_pos, &mut app.quotes_pos] {
+        pos.offset = pos.offset.min(pos.selected);
+    }
+    if let Some(pos) = view_pos(app) {
+        pos.offset = pos.offset.min(pos.selected);
+    }
+    if let Some(Popup::Finder(finder)) = app.popup.as_mut() {
+        finder.pos.offset = finder.pos.offset.min(finder.pos.selected);
+    }
 }
 
 /// Moves every scroll offset as little as needed to show its selection.
