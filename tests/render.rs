@@ -221,24 +221,113 @@ fn the_strip_draws_the_filtered_events_apart() {
     let mut app = app();
     keys(&mut app, "akhadiri<Enter>j");
     let buf = buffer(&app);
-    // Bars sit on rows 1-2; columns of 8 from x = 1: 2012 at 1, 2020 at 65, 2021 at 73.
+    // Bars on rows 1-2 above their year's label on row 3.
+    let column = |year: &str| {
+        let labels = row_text(&buf, 3, 0, buf.area.width);
+        labels[..labels.find(year).unwrap()].chars().count() as u16
+    };
     let bottom = 2;
     assert_eq!(
-        buf[(1, bottom)].fg,
+        buf[(column("2012"), bottom)].fg,
         Color::DarkGray,
         "2012: no event of the filter"
     );
     assert_eq!(
-        buf[(65, bottom)].fg,
+        buf[(column("2020"), bottom)].fg,
         Color::LightGreen,
         "2020: the filter's event"
     );
     assert_eq!(
-        buf[(73, bottom)].fg,
+        buf[(column("▲2021"), bottom)].fg,
         Color::LightYellow,
         "2021: the selected year"
     );
+    let x2020 = column("2020");
     keys(&mut app, "f");
     let buf = buffer(&app);
-    assert_eq!(buf[(65, bottom)].fg, Color::Reset, "no filter: plain bars");
+    assert_eq!(
+        buf[(x2020, bottom)].fg,
+        Color::Reset,
+        "no filter: plain bars"
+    );
+}
+
+/// A timeline of `n` events over 19 years, each with one of 50 actors.
+fn synthetic(n: usize) -> tlx::data::Indexed {
+    use tlx::data::*;
+    let actors = (0..50)
+        .map(|i| Actor {
+            id: format!("actor-{i}").into(),
+            name: format!("Actor number {i}").into(),
+            kind: ActorKind::Person,
+            aliases: Vec::new(),
+            description: None,
+            relations: Vec::new(),
+        })
+        .collect();
+    let events = (0..n)
+        .map(|i| Event {
+            id: format!("event-{i}").into(),
+            date: Date::day(
+                2003 + (i * 19 / n) as i32,
+                1 + (i % 12) as u8,
+                1 + (i % 28) as u8,
+            )
+            .unwrap(),
+            end: None,
+            title: format!("Synthetic event number {i} of the large timeline").into(),
+            summary: None,
+            place: None,
+            tags: Vec::new(),
+            actors: vec![Participant {
+                actor: ActorIx((i % 50) as u32),
+                role: Some("participant".into()),
+            }],
+            quotes: Vec::new(),
+            certainty: None,
+            note: None,
+        })
+        .collect();
+    Indexed::new(Timeline {
+        title: "Synthetic".into(),
+        actors,
+        events,
+        ..Timeline::default()
+    })
+}
+
+/// Average time to draw a frame, after moving to the middle of the list.
+fn frame_time(data: tlx::data::Indexed) -> std::time::Duration {
+    let mut app = App::new(std::sync::Arc::new(data), tlx::app::Start::Top);
+    tlx::app::update(&mut app, tlx::app::Action::Resize(160, 45));
+    app.events_pos.selected = app.events.len(&app.data) / 2;
+    tlx::app::update(&mut app, tlx::app::Action::Down);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    let frames = 30;
+    let start = std::time::Instant::now();
+    for i in 0..frames {
+        tlx::app::update(
+            &mut app,
+            if i % 2 == 0 {
+                tlx::app::Action::Down
+            } else {
+                tlx::app::Action::Up
+            },
+        );
+        terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    }
+    start.elapsed() / frames
+}
+
+#[test]
+fn a_million_events_draw_about_as_fast_as_a_hundred() {
+    let small = frame_time(synthetic(100));
+    let large = frame_time(synthetic(1_000_000));
+    eprintln!("frame: {small:?} for 100 events, {large:?} for a million");
+    // Only the visible rows are drawn: the frame must not grow with the timeline.
+    assert!(
+        large < small * 3 + std::time::Duration::from_millis(5),
+        "{small:?} vs {large:?}"
+    );
 }

@@ -773,3 +773,14 @@ fn every_hint_is_a_binding_of_its_mode() {
             .any(|(k, _)| k == "Enter")
     );
 }
+
+#[test]
+fn the_readme_lists_the_keys_of_the_keymap() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let keys = keymap::markdown();
+    assert!(
+        readme.contains(&keys),
+        "README.md's keys section is out of date; it should contain:\n{keys}"
+    );
+}

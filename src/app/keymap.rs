@@ -38,7 +38,8 @@ pub enum Scope {
 impl Scope {
     pub fn title(self) -> &'static str {
         match self {
-            Scope::Always | Scope::Global => "Anywhere",
+            Scope::Always => "Always",
+            Scope::Global => "Anywhere but a text field",
             Scope::Move => "Moving",
             Scope::Panes => "Panes",
             Scope::Source => "Source view",
@@ -508,14 +509,14 @@ pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         .flat_map(|&scope| BINDINGS.iter().filter(move |b| b.scope == scope))
 }
 
-/// `j/↓`: every key of a binding.
+/// `j, ↓`: every key of a binding.
 pub fn keys_label(binding: &Binding) -> String {
     binding
         .keys
         .iter()
         .map(|k| k.label())
         .collect::<Vec<_>>()
-        .join("/")
+        .join(", ")
 }
 
 /// Short hints for the status bar: `(keys, word)`, first key of each hinted binding.
@@ -525,9 +526,14 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The help, grouped by scope: `(title, [(keys, text)])`. Scopes that share a title
-/// (Always and Global) are merged.
+/// The help, grouped by scope: `(title, [(keys, text)])`.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    help_sections_with(keys_label)
+}
+
+fn help_sections_with(
+    label: impl Fn(&Binding) -> String,
+) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let order = [
         Scope::Move,
         Scope::Panes,
@@ -545,7 +551,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         let rows = BINDINGS
             .iter()
             .filter(|b| b.scope == scope)
-            .map(|b| (keys_label(b), b.help));
+            .map(|b| (label(b), b.help));
         match sections.iter_mut().find(|(t, _)| *t == scope.title()) {
             Some((_, existing)) => existing.extend(rows),
             None => sections.push((scope.title(), rows.collect())),
@@ -557,10 +563,17 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 /// The keys as a Markdown section, for the README (a test keeps them in step).
 pub fn markdown() -> String {
     let mut out = String::new();
-    for (title, rows) in help_sections() {
+    let label = |b: &Binding| {
+        b.keys
+            .iter()
+            .map(|k| format!("`{}`", k.label().replace('|', "\\|")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (title, rows) in help_sections_with(label) {
         out.push_str(&format!("**{title}**\n\n| Key | Does |\n|---|---|\n"));
         for (keys, help) in rows {
-            out.push_str(&format!("| `{}` | {help} |\n", keys.replace('|', "\\|")));
+            out.push_str(&format!("| {keys} | {help} |\n"));
         }
         out.push('\n');
     }

@@ -187,6 +187,10 @@ pub struct App {
     pub actor_name_rank: Vec<u32>,
     pub disputes: Vec<DisputeIx>,
     pub years: Option<(i32, Vec<u32>)>,
+    /// First and last date of the timeline.
+    pub span: Option<(crate::data::Date, crate::data::Date)>,
+    /// The unfiltered events list, kept to avoid rebuilding it.
+    all_events: EventList,
     /// Events per year of the active filter, aligned with `years`.
     pub filtered_years: Option<Vec<u32>>,
 }
@@ -207,6 +211,7 @@ impl App {
                 .map_or(usize::MAX, |e| data.index.rank(e))
         });
         let years = data.index.events_per_year(t);
+        let span = data.index.span(t);
         let events = EventList::all(&data);
 
         let mut app = App {
@@ -220,7 +225,7 @@ impl App {
             detail_of: Pane::Events,
             detail_scroll: 0,
             filter: None,
-            events,
+            events: events.clone(),
             events_pos: ListPos::default(),
             actors_mode: ActorsMode::OfEvent,
             actors: Vec::new(),
@@ -237,6 +242,8 @@ impl App {
             actor_name_rank,
             disputes,
             years,
+            span,
+            all_events: events,
             filtered_years: None,
         };
         match start {
@@ -339,7 +346,7 @@ impl App {
         let keep = self.selected_event();
         self.filter = filter;
         self.events = match filter {
-            None => EventList::all(&self.data),
+            None => self.all_events.clone(),
             Some(Filter::Actor(a)) => EventList::of_actor(&self.data, a),
         };
         self.filtered_years = match (filter, &self.years) {

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{highlighted, text_width};
+use super::text::highlighted;
 use super::theme::Theme;
-use super::{draw_row, pane_block, pane_title, selection};
+use super::{draw_row, left_right, pane_block, pane_title, selection};
 use crate::app::{ActorsMode, App, HitField, Pane, scroll_to};
 
 pub struct ActorsPane<'a> {
@@ -74,16 +74,9 @@ impl Widget for ActorsPane<'_> {
                 Some(_) => app.role(row).unwrap_or("").to_string(),
                 None => data.index.events_of_actor(row.actor).len().to_string(),
             };
-            let left_width: usize = spans.iter().map(|s| text_width(&s.content)).sum();
-            let right_width = text_width(&right);
-            if left_width + right_width + 2 <= width {
-                spans.push(Span::raw(" ".repeat(width - left_width - right_width)));
-                spans.push(Span::styled(right, theme.dim));
-            } else if !right.is_empty() {
-                spans.push(Span::styled(format!("  {right}"), theme.dim));
-            }
+            let line = left_right(spans, Span::styled(right, theme.dim), width);
             let style = (pos == app.actors_pos.selected).then(|| selection(theme, self.focused));
-            draw_row(buf, inner, y as u16, Line::from(spans), style);
+            draw_row(buf, inner, y as u16, line, style);
         }
     }
 }

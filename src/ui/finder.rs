@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use super::layout::inner;
-use super::text::{highlighted, text_width};
+use super::text::highlighted;
 use super::theme::Theme;
-use super::{draw_row, pane_block, selection};
+use super::{draw_row, left_right, pane_block, selection};
 use crate::app::{App, Finder, scroll_to};
 
 pub struct FinderPopup<'a> {
@@ -103,13 +103,9 @@ impl Widget for FinderPopup<'_> {
                 actor.kind.as_str(),
                 super::detail::plural(events, "event")
             );
-            let left_width: usize = spans.iter().map(|s| text_width(&s.content)).sum();
-            let right_width = text_width(&right);
-            let gap = width.saturating_sub(left_width + right_width).max(2);
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(right, theme.dim));
+            let line = left_right(spans, Span::styled(right, theme.dim), width);
             let style = (pos == finder.pos.selected).then(|| selection(theme, true));
-            draw_row(buf, list, y as u16, Line::from(spans), style);
+            draw_row(buf, list, y as u16, line, style);
         }
     }
 }

@@ -112,9 +112,9 @@ pub fn screen(area: Rect, app: &App) -> Screen {
     screen.panes = match arrangement {
         Arrangement::Wide => {
             let [events, middle, detail] = Layout::horizontal([
-                Constraint::Percentage(38),
-                Constraint::Percentage(31),
-                Constraint::Percentage(31),
+                Constraint::Percentage(40),
+                Constraint::Percentage(30),
+                Constraint::Percentage(30),
             ])
             .areas(body);
             let [actors, quotes] =

@@ -229,6 +229,32 @@ pub fn draw_row(
     }
 }
 
+/// `left` and `right` on one row of `width` columns, `right` against the right edge;
+/// when they do not both fit, `left` is cut first.
+pub fn left_right(left: Vec<Span<'static>>, right: Span<'static>, width: usize) -> Line<'static> {
+    let left_width: usize = left.iter().map(|s| text::text_width(&s.content)).sum();
+    let right_width = text::text_width(&right.content);
+    if right_width == 0 {
+        return Line::from(left);
+    }
+    if left_width + right_width < width {
+        let mut spans = left;
+        spans.push(Span::raw(" ".repeat(width - left_width - right_width)));
+        spans.push(right);
+        return Line::from(spans);
+    }
+    if width >= right_width + 8 {
+        let mut spans = text::fit(left, width - right_width - 1).spans;
+        spans.push(Span::raw(" "));
+        spans.push(right);
+        return Line::from(spans);
+    }
+    let mut spans = left;
+    spans.push(Span::raw("  "));
+    spans.push(right);
+    Line::from(spans)
+}
+
 /// "12/84", or "0/0" for an empty list.
 pub fn position(selected: usize, len: usize) -> String {
     if len == 0 {

@@ -26,7 +26,7 @@ impl Widget for Header<'_> {
         let (app, theme) = (self.app, self.theme);
         let t = &app.data.timeline;
         let mut spans = vec![Span::styled(format!(" {} ", t.title), theme.title)];
-        if let Some((first, last)) = app.data.index.span(t) {
+        if let Some((first, last)) = app.span {
             spans.push(Span::styled(
                 format!(" {} – {} ", first.human(), last.human()),
                 theme.text,
@@ -82,7 +82,7 @@ impl Widget for Strip<'_> {
         // Years per column when there are more years than columns.
         let per_column = years.div_ceil(width);
         let columns = years.div_ceil(per_column);
-        let column_width = (width / columns).clamp(1, 8);
+        let column_width = (width / columns).clamp(1, 12);
         let bar_width = if column_width >= 3 {
             column_width - 1
         } else {
