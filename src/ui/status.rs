@@ -61,7 +61,8 @@ impl Widget for StatusBar<'_> {
         if let Some(search) = app
             .search
             .as_ref()
-            .filter(|s| s.typing || s.pane == app.focus)
+            // A message (such as "Match 2 of 5") goes before a kept search's summary.
+            .filter(|s| s.typing || (s.pane == app.focus && app.message.is_none()))
         {
             let typing = mode == Mode::Search;
             spans.push(Span::styled(format!("/{}", search.query), theme.status_key));
