@@ -68,6 +68,7 @@ pub enum Command {
     Actors {
         /// Fuzzy query over names and aliases
         query: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -88,6 +89,7 @@ pub enum Command {
         /// Only events whose title, summary, place or tags match QUERY
         #[arg(long, value_name = "QUERY")]
         search: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = EventFormat::Text)]
         format: EventFormat,
     },
@@ -102,6 +104,7 @@ pub enum Command {
         /// Only quotes from this source
         #[arg(long, value_name = "ID")]
         source: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
