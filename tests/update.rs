@@ -784,3 +784,16 @@ fn the_readme_lists_the_keys_of_the_keymap() {
         "README.md's keys section is out of date; it should contain:\n{keys}"
     );
 }
+
+#[test]
+fn a_search_ends_when_its_list_changes() {
+    let mut app = app();
+    go_to_event(&mut app, "2021-11-07-drone-attack");
+    keys(&mut app, "2/lina");
+    assert_eq!(selected_actor(&app), "lina-haddad");
+    // A click on another event while typing: the actors list changes under the search.
+    update(&mut app, Action::Click { column: 10, row: 6 });
+    assert_eq!(selected_event(&app), "2012-brigades-founded");
+    assert_eq!(app.search, None);
+    assert_eq!(app.mode(), Mode::Main);
+}

@@ -368,7 +368,7 @@ impl App {
         if let Some(pos) = keep.and_then(|e| self.events.position(&self.data, e)) {
             self.events_pos.selected = pos;
         }
-        self.search = None;
+        self.end_search_in(Pane::Events);
         self.on_event_changed();
     }
 
@@ -405,7 +405,15 @@ impl App {
         self.detail_scroll = 0;
     }
 
+    /// A search's hits are positions in its pane's list: a new list ends it.
+    fn end_search_in(&mut self, pane: Pane) {
+        if self.search.as_ref().is_some_and(|s| s.pane == pane) {
+            self.search = None;
+        }
+    }
+
     pub fn refresh_actors(&mut self) {
+        self.end_search_in(Pane::Actors);
         self.actors = match self.actors_mode {
             ActorsMode::All => self
                 .actors_by_name
@@ -432,6 +440,7 @@ impl App {
     }
 
     pub fn refresh_quotes(&mut self) {
+        self.end_search_in(Pane::Quotes);
         self.quotes = match self.quote_context {
             QuoteContext::Event => self
                 .selected_event()

@@ -595,7 +595,15 @@ fn activate_view(app: &mut App) {
 
 // ---- The mouse.
 
+/// The mouse leaves a search being typed as it is, like Enter.
+fn stop_typing(app: &mut App) {
+    if let Some(search) = app.search.as_mut() {
+        search.typing = false;
+    }
+}
+
 fn click(app: &mut App, at: Position) {
+    stop_typing(app);
     let screen = screen(app);
     if let Some(area) = screen.popup {
         if !area.contains(at) {
@@ -723,6 +731,7 @@ fn pane_row_at(app: &App, pane: Pane, area: Rect, y: u16) -> Option<usize> {
 }
 
 fn wheel(app: &mut App, at: Position, delta: isize) {
+    stop_typing(app);
     let screen = screen(app);
     match &mut app.popup {
         Some(Popup::Finder(finder)) => {

@@ -116,11 +116,12 @@ fn event_row(event: &Event, hit: Option<&crate::app::Hit>, theme: &Theme) -> Lin
             ));
         }
         Some(hit) => {
-            spans.push(Span::styled(event.title.to_string(), theme.text));
+            // The match is in another field: say which, before the title so it shows.
             spans.push(Span::styled(
-                format!("  ({} matches)", hit.field.label()),
+                format!("[{}] ", hit.field.label()),
                 theme.matched,
             ));
+            spans.push(Span::styled(event.title.to_string(), theme.text));
         }
         None => spans.push(Span::styled(event.title.to_string(), theme.text)),
     }
