@@ -221,10 +221,12 @@ impl EventList {
     pub fn scroll(&self, data: &Indexed, pos: &ListPos, height: usize) -> usize {
         let row = self.row_of(pos.selected);
         let mut offset = scroll_to(pos.offset, row, height, self.row_count(data));
-        if offset == row && row > 0 && height > 1 {
-            if let Some(Row::Year { .. }) = self.row(data, row - 1) {
-                offset -= 1;
-            }
+        if offset == row
+            && row > 0
+            && height > 1
+            && let Some(Row::Year { .. }) = self.row(data, row - 1)
+        {
+            offset -= 1;
         }
         offset.min(self.row_count(data).saturating_sub(height))
     }

@@ -641,10 +641,10 @@ fn click(app: &mut App, at: Position) {
             };
             focus(app, pane);
             let area = inner(screen.pane(pane));
-            if area.contains(at) {
-                if let Some(pos) = pane_row_at(app, pane, area, at.y) {
-                    select(app, pane, pos);
-                }
+            if area.contains(at)
+                && let Some(pos) = pane_row_at(app, pane, area, at.y)
+            {
+                select(app, pane, pos);
             }
         }
         View::Source { source, pos } => {
