@@ -18,7 +18,11 @@ fn main() {
     }
     let width = args.first().and_then(|a| a.parse().ok()).unwrap_or(120);
     let height = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(32);
-    let keys = args.get(2).cloned().unwrap_or_default().replace("\\n", "\n");
+    let keys = args
+        .get(2)
+        .cloned()
+        .unwrap_or_default()
+        .replace("\\n", "\n");
     let data = tlx::data::embedded()
         .expect("the embedded timeline loads")
         .data;

@@ -165,7 +165,18 @@ fn quotes_of_each_source_are_in_document_order() {
     }
     // Where the seed articles are at hand (../shared/seeds), check the order in the texts too.
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    // A fresh clone without ../shared has no seeds to compare with; CI always has them
+    // (and runs check-dataset as well), so there a missing folder is a failure.
     let Ok(index) = std::fs::read_to_string(seeds.join("sources.json")) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have the seed articles at {}",
+            seeds.display()
+        );
+        eprintln!(
+            "note: {} not found; document order checked by ids only",
+            seeds.display()
+        );
         return;
     };
     let index: serde_json::Value = serde_json::from_str(&index).expect("sources.json parses");

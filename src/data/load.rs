@@ -2,7 +2,8 @@
 //!
 //! The steps: check UTF-8, parse the JSON into the raw shapes (serde reports type
 //! and syntax errors with path, line and column; unknown fields become warnings),
-//! remove control characters, validate and convert, index.
+//! remove control characters, validate and convert, index. A TimelineJS file is
+//! recognised first and mapped onto the raw shapes (`timelinejs.rs`).
 
 use std::fmt;
 use std::io::Read;
@@ -15,6 +16,7 @@ use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted};
 use super::index::Indexed;
 use super::raw::RawTimeline;
 use super::suggest::closest;
+use super::timelinejs;
 use super::validate::validate;
 
 /// The largest timeline file tlx reads: 1 GiB.
@@ -149,8 +151,17 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 /// Loads a timeline from text.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut raw, unknown) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
-    let mut warnings: Vec<Diagnostic> = unknown.iter().map(|u| u.warning.clone()).collect();
+    let (mut raw, unknown, mut warnings) = match timelinejs::detect(text) {
+        Some(file) => {
+            let (raw, warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
+            (raw, Vec::new(), warnings)
+        }
+        None => {
+            let (raw, unknown) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
+            let warnings = unknown.iter().map(|u| u.warning.clone()).collect();
+            (raw, unknown, warnings)
+        }
+    };
     remove_control_characters(&mut raw, &mut warnings);
     let timeline =
         validate(raw).map_err(|errors| LoadError::Invalid(hint_misspellings(errors, &unknown)))?;

@@ -114,9 +114,4 @@ impl Theme {
             input: bold,
         }
     }
-
-    /// The theme the environment asks for: no colours when `NO_COLOR` is set and not empty.
-    pub fn wants_colors() -> bool {
-        std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-    }
 }
