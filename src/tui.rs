@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -41,23 +42,32 @@ pub fn run(mut app: App) -> io::Result<Exit> {
     ] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
+    // The hook from before ratatui's: ours replaces ratatui's, whose restore prints
+    // with `eprintln!`, which panics again (and aborts) when the terminal is gone.
+    let previous_hook = std::panic::take_hook();
     let mut terminal = ratatui::try_init()?;
-    install_panic_hook();
+    install_panic_hook(previous_hook);
     let result = execute!(io::stdout(), EnableMouseCapture)
         .and_then(|()| event_loop(&mut terminal, &mut app, &signal));
     restore();
+    // `restore` has shown the cursor. Dropping the terminal would try again and, if
+    // the terminal is gone, report it with `eprintln!`, which panics.
+    std::mem::forget(terminal);
     result
 }
 
-/// Leaves the terminal as it was: no mouse capture, cooked mode, main screen, cursor shown.
+/// Leaves the terminal as it was: no mouse capture, cooked mode, main screen, cursor
+/// shown. Quietly: the terminal may be gone (SIGHUP), and there is nowhere to say so.
 pub fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
     let _ = execute!(io::stdout(), Show);
 }
 
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
+type PanicHook = Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static>;
+
+/// Restores the terminal, then lets `previous` print the panic where it can be read.
+fn install_panic_hook(previous: PanicHook) {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
@@ -71,6 +81,7 @@ fn event_loop(
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
+    let input = read_input_on_a_thread();
     let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
@@ -86,25 +97,50 @@ fn event_loop(
             return Ok(Exit::Quit);
         }
         // Wait for input, looking at the signal flag now and then.
-        loop {
+        let first = loop {
             match signal.load(Ordering::Relaxed) {
                 0 => {}
                 sig => return Ok(Exit::Signal(sig as i32)),
             }
-            if event::poll(SIGNAL_CHECK)? {
-                break;
+            match input.recv_timeout(SIGNAL_CHECK) {
+                Ok(event) => break event?,
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(io::Error::other("the terminal's input closed"));
+                }
             }
-        }
+        };
         // Take every pending event before drawing again, so a burst of keys costs one frame.
-        loop {
-            if let Some(action) = to_action(app, event::read()?) {
+        let mut next = Some(first);
+        while let Some(event) = next.take() {
+            if let Some(action) = to_action(app, event) {
                 update(app, action);
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
+            if app.quit {
                 break;
+            }
+            if let Ok(event) = input.try_recv() {
+                next = Some(event?);
             }
         }
     }
+}
+
+/// Terminal events, read on their own thread. When the terminal goes away,
+/// crossterm's reader can spin without returning; reading apart keeps the loop
+/// free to see SIGHUP or SIGTERM and leave.
+fn read_input_on_a_thread() -> Receiver<io::Result<Event>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if sender.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
 }
 
 fn to_action(app: &App, event: Event) -> Option<Action> {

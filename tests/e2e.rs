@@ -154,6 +154,30 @@ impl Session {
     }
 }
 
+/// The parameters of every SGR sequence (`ESC [ params m`) in the output.
+fn sgr_params(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    for part in text.split("\x1b[").skip(1) {
+        let end = part
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(part.len());
+        if part[end..].starts_with('m') {
+            out.push(part[..end].to_string());
+        }
+    }
+    out
+}
+
+/// Whether SGR parameters set a foreground or background colour (not a reset).
+fn is_colour(params: &str) -> bool {
+    params
+        .split(';')
+        .next()
+        .and_then(|p| p.parse::<u32>().ok())
+        .is_some_and(|n| matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+}
+
 fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
@@ -243,4 +267,85 @@ fn a_panic_restores_the_terminal_then_shows_the_message() {
     let message = rfind(&bytes, b"TLX_TEST_PANIC is set").expect("the panic message");
     assert!(message > left, "the message comes after the restore");
     assert!(tlx.screen().contains("panicked"));
+}
+
+#[test]
+fn no_color_sends_no_colour_to_the_terminal() {
+    let mut tlx = Session::start(&[("NO_COLOR", "1")]);
+    tlx.wait_for("1 Events · 9");
+    tlx.send("akhadiri");
+    tlx.wait_for("Khadiri → Yusuf al-Qadiri");
+    tlx.send("q");
+    // q was typed into the finder; Esc closes it, then q quits.
+    tlx.send("\x1b");
+    tlx.wait_until_gone("Find an actor");
+    tlx.send("q");
+    assert_eq!(tlx.exit_code(), 0);
+    let bytes = tlx.bytes();
+    let colours: Vec<String> = sgr_params(&bytes)
+        .into_iter()
+        .filter(|p| is_colour(p))
+        .collect();
+    assert!(colours.is_empty(), "colours were sent: {colours:?}");
+    // The selection still shows, in reverse video.
+    assert!(rfind(&bytes, b"\x1b[7m").is_some());
+    let mut tlx = Session::start(&[]);
+    tlx.wait_for("1 Events · 9");
+    tlx.send("q");
+    tlx.exit_code();
+    let colours = sgr_params(&tlx.bytes())
+        .into_iter()
+        .filter(|p| is_colour(p))
+        .count();
+    assert!(colours > 0, "colours without NO_COLOR");
+}
+
+#[test]
+fn a_hangup_ends_the_explorer() {
+    // No reader thread here: it would hold the terminal open. Read until the first
+    // frame, then close every handle on the terminal's side.
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlx"));
+    cmd.args(["--data", DATA]);
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut screen = vt100::Parser::new(
+        NonZeroU16::new(30).unwrap(),
+        NonZeroU16::new(100).unwrap(),
+        0,
+    );
+    let mut buf = [0u8; 8192];
+    // A frame ends with the status bar, the last row drawn.
+    while !screen.screen().contents().contains("Events  1/9") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the terminal closed before the first frame");
+        screen.process(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if start.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("tlx lingered after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (128 + 1, None),
+        "ended by SIGHUP"
+    );
 }
