@@ -246,22 +246,24 @@ impl App {
             all_events: events,
             filtered_years: None,
         };
+        app.refresh_actors();
+        app.refresh_quotes();
         match start {
             Start::Top => {}
             Start::Event(e) => app.select_event(e),
             Start::Actor(a) => {
-                app.actors_mode = ActorsMode::All;
+                // The actor's events, and the actor selected among all actors.
                 app.set_filter(Some(Filter::Actor(a)));
+                app.actors_mode = ActorsMode::All;
+                app.refresh_actors();
+                app.actors_pos.selected =
+                    app.actor_name_rank.get(a.get()).map_or(0, |&r| r as usize);
                 app.focus = Pane::Actors;
                 app.detail_of = Pane::Actors;
                 app.quote_context = QuoteContext::Actor;
+                app.refresh_quotes();
             }
         }
-        app.refresh_actors();
-        if let Start::Actor(a) = start {
-            app.actors_pos.selected = app.actor_name_rank[a.get()] as usize;
-        }
-        app.refresh_quotes();
         app
     }
 
