@@ -138,10 +138,6 @@ impl EventList {
         }
     }
 
-    pub fn is_filtered(&self) -> bool {
-        self.subset.is_some()
-    }
-
     pub fn len(&self, data: &Indexed) -> usize {
         self.items(data).len()
     }

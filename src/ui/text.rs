@@ -185,11 +185,6 @@ fn to_line(chars: Vec<(char, Style)>) -> Line<'static> {
     Line::from(spans)
 }
 
-/// How many lines `wrap` would make, without keeping them.
-pub fn wrapped_height(spans: &[Span<'_>], width: usize) -> usize {
-    wrap(spans, width).len()
-}
-
 /// Cuts a line to `width` columns, ending with `…` when something was cut.
 pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let total: usize = spans.iter().map(|s| text_width(&s.content)).sum();

@@ -62,13 +62,11 @@ pub(super) fn research(app: &mut App) {
     };
     let (pane, query, saved) = (search.pane, search.query.clone(), search.saved);
     let hits = hits_in_pane(app, pane, &query);
-    let target = hits
-        .iter()
-        .max_by(|a, b| a.score.cmp(&b.score).then(b.pos.cmp(&a.pos)))
-        .map_or(saved.selected, |h| h.pos);
-    if let Some(search) = app.search.as_mut() {
-        search.hits = hits;
-    }
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    search.hits = hits;
+    let target = search.best().map_or(saved.selected, |h| h.pos);
     select(app, pane, target);
 }
 
