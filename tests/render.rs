@@ -57,6 +57,11 @@ fn disputes_view() {
 }
 
 #[test]
+fn sources_list() {
+    snapshot("sources", "sj");
+}
+
+#[test]
 fn help() {
     snapshot("help", "?");
 }

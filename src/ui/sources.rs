@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::layout::inner;
+use super::text::{fit, text_width};
 use super::theme::Theme;
 use super::{draw_row, pane_block, position, selection};
 use crate::app::{App, View, scroll_to};
@@ -45,32 +46,38 @@ impl Widget for SourcesView<'_> {
         }
         let height = list.height as usize;
         let offset = scroll_to(pos.offset, pos.selected, height, sources.len());
-        for (y, (n, source)) in sources
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(height)
-            .enumerate()
-        {
+        let visible = || sources.iter().enumerate().skip(offset).take(height);
+        // The publisher column fits the longest publisher shown, within reason.
+        let column = visible()
+            .map(|(_, s)| text_width(&s.publisher))
+            .max()
+            .unwrap_or(0)
+            .min(list.width as usize / 3)
+            .min(32);
+        for (y, (n, source)) in visible().enumerate() {
             let excerpts = data.index.quotes_of_source(SourceIx(n as u32)).len();
-            let mut spans = vec![
-                Span::styled(format!("{:<28} ", source.publisher), theme.label),
+            // Fixed-width facts first, so the title is what gets cut.
+            let date = source
+                .published
+                .map_or("date unknown".into(), |d| d.human());
+            let kind = source.kind.map_or("", |k| k.as_str());
+            let spans = vec![
+                Span::styled(pad(&source.publisher, column), theme.label),
+                Span::styled(
+                    format!("{date:<12} {kind:<9} {excerpts:>4} excerpts  "),
+                    theme.dim,
+                ),
                 Span::styled(source.title.to_string(), theme.text),
             ];
-            let mut about = Vec::new();
-            if let Some(kind) = source.kind {
-                about.push(kind.as_str().to_string());
-            }
-            if let Some(date) = source.published {
-                about.push(date.human());
-            }
-            about.push(super::detail::plural(excerpts, "excerpt"));
-            spans.push(Span::styled(
-                format!("  ({})", about.join(" · ")),
-                theme.dim,
-            ));
             let style = (n == pos.selected).then(|| selection(theme, true));
             draw_row(buf, list, y as u16, Line::from(spans), style);
         }
     }
+}
+
+/// `text` cut or padded to `width` columns, and a space.
+fn pad(text: &str, width: usize) -> String {
+    let cut = fit(vec![Span::raw(text.to_string())], width).to_string();
+    let room = width.saturating_sub(text_width(&cut));
+    format!("{cut}{} ", " ".repeat(room))
 }
