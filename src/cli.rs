@@ -330,7 +330,9 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
 /// Opens the explorer in the terminal, where `start` says, in colour when `color`
 /// (from `--color` and `NO_COLOR`).
 pub fn run_explorer(loaded: Loaded, start: StartAt, color: bool) -> ExitCode {
-    if !std::io::stdout().is_terminal() {
+    // Both ends: with stdin redirected, crossterm would quietly read keys from
+    // /dev/tty instead, and what was piped in would be ignored.
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         say!("tlx: the explorer needs a terminal; try `tlx events`");
         return ExitCode::from(2);
     }

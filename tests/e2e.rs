@@ -1,7 +1,10 @@
 //! The real binary in a pseudo-terminal, its screen read back with `vt100`: the
 //! explorer starts, finds an actor by a misspelled name, opens a quote's source,
-//! goes back and quits, and every way out (q, Ctrl-C, SIGTERM, a panic) leaves the
-//! alternate screen and shows the cursor again.
+//! goes back and quits, and every way out (q, Ctrl-C, SIGTERM, SIGHUP, SIGINT, a
+//! panic) leaves raw mode and the alternate screen, turns mouse capture off and
+//! shows the cursor again. Tiny and huge terminals, a storm of resizes, a stdin
+//! or stdout that is not a terminal, and a timeline full of escape sequences are
+//! tried too.
 #![cfg(unix)]
 
 use std::io::{Read, Write};
@@ -25,12 +28,21 @@ struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     output: Arc<Mutex<Output>>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Session {
     fn start(envs: &[(&str, &str)]) -> Session {
-        let (rows, cols) = (40, 130);
+        Session::start_with(&["--data", DATA], 40, 130, envs)
+    }
+
+    /// Runs tlx with `args` in a terminal of `rows` x `cols`.
+    fn start_with(args: &[&str], rows: u16, cols: u16, envs: &[(&str, &str)]) -> Session {
+        Session::spawn(env!("CARGO_BIN_EXE_tlx"), args, rows, cols, envs)
+    }
+
+    /// Runs any program (`sh`, to redirect tlx's stdin or stdout) in a terminal.
+    fn spawn(program: &str, args: &[&str], rows: u16, cols: u16, envs: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -39,8 +51,8 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tlx"));
-        cmd.args(["--data", DATA]);
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (key, value) in envs {
@@ -52,8 +64,8 @@ impl Session {
         let writer = pair.master.take_writer().unwrap();
         let output = Arc::new(Mutex::new(Output {
             parser: vt100::Parser::new(
-                NonZeroU16::new(rows).unwrap(),
-                NonZeroU16::new(cols).unwrap(),
+                NonZeroU16::new(rows.max(1)).unwrap(),
+                NonZeroU16::new(cols.max(1)).unwrap(),
                 0,
             ),
             bytes: Vec::new(),
@@ -74,8 +86,52 @@ impl Session {
             child,
             writer,
             output,
-            _master: pair.master,
+            master: pair.master,
         }
+    }
+
+    /// Resizes the terminal (the kernel sends SIGWINCH) and the screen read back.
+    fn resize(&self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        if let (Some(rows), Some(cols)) = (NonZeroU16::new(rows), NonZeroU16::new(cols)) {
+            self.output.lock().unwrap().parser.set_size(rows, cols);
+        }
+    }
+
+    /// Whether the terminal is in raw mode: no line editing, no echo.
+    fn raw_mode(&self) -> bool {
+        use nix::sys::termios::LocalFlags;
+        let termios = self.master.get_termios().expect("the terminal's settings");
+        !termios
+            .local_flags
+            .intersects(LocalFlags::ICANON | LocalFlags::ECHO)
+    }
+
+    /// Waits until the output holds `bytes`.
+    fn wait_for_bytes(&self, bytes: &[u8]) {
+        let start = Instant::now();
+        while rfind(&self.bytes(), bytes).is_none() {
+            if start.elapsed() > DEADLINE {
+                panic!("timed out waiting for {:?}", String::from_utf8_lossy(bytes));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a process id");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -{name}");
     }
 
     fn screen(&self) -> String {
@@ -153,6 +209,20 @@ impl Session {
         );
         let shown = rfind(&bytes, SHOW_CURSOR).expect("showed the cursor");
         assert!(rfind(&bytes, b"\x1b[?25l").is_none_or(|hidden| hidden < shown));
+        // Every mouse mode crossterm turns on is turned off after it.
+        for mode in ["1000", "1002", "1003", "1006", "1015"] {
+            let on = format!("\x1b[?{mode}h");
+            let off = format!("\x1b[?{mode}l");
+            if let Some(on) = rfind(&bytes, on.as_bytes()) {
+                let off = rfind(&bytes, off.as_bytes()).expect("mouse capture turned off");
+                assert!(off > on, "mouse mode {mode} left on");
+            }
+        }
+        assert!(
+            rfind(&bytes, b"\x1b[?1000h").is_some(),
+            "mouse capture was on"
+        );
+        assert!(!self.raw_mode(), "the terminal was left in raw mode");
         let out = self.output.lock().unwrap();
         assert!(!out.parser.screen().alternate_screen());
         assert!(!out.parser.screen().hide_cursor());
@@ -361,4 +431,166 @@ fn a_hangup_ends_the_explorer() {
         (128 + 1, None),
         "ended by SIGHUP"
     );
+}
+
+// ---- Hostile terminals (issue 6)
+
+const ESCAPES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/warnings/ansi-escapes.json"
+);
+
+#[test]
+fn sighup_and_sigint_restore_the_terminal() {
+    for (name, number) in [("HUP", 1), ("INT", 2)] {
+        let mut tlx = Session::start(&[]);
+        tlx.wait_for(" Events  1/9 ");
+        assert!(tlx.raw_mode(), "raw mode while the explorer runs");
+        tlx.signal(name);
+        assert_eq!(tlx.exit_code(), 128 + number, "SIG{name}");
+        tlx.assert_restored();
+    }
+}
+
+#[test]
+fn tiny_and_huge_terminals_draw_and_quit() {
+    // (rows, cols): a frame is drawn before the first key is read, so a clean
+    // exit on q means every frame so far was drawn without a panic.
+    for (rows, cols) in [(1, 1), (1, 2), (2, 1), (2, 10), (10, 2), (5, 5), (12, 40)] {
+        let mut tlx = Session::start_with(&["--data", DATA], rows, cols, &[]);
+        tlx.wait_for_bytes(b"\x1b[?1000h");
+        // A pause after Esc, or Esc and the next key read as Alt and that key.
+        tlx.send("jjG?");
+        std::thread::sleep(Duration::from_millis(100));
+        tlx.send("\x1b");
+        std::thread::sleep(Duration::from_millis(100));
+        tlx.send("q");
+        assert_eq!(tlx.exit_code(), 0, "{rows}x{cols}:\n{}", tlx.screen());
+        tlx.assert_restored();
+    }
+    let mut tlx = Session::start_with(&["--data", DATA], 200, 500, &[]);
+    let screen = tlx.wait_for(" Events  1/9 ");
+    assert!(screen.contains("Reed Brigades founded"));
+    tlx.send("q");
+    assert_eq!(tlx.exit_code(), 0);
+    tlx.assert_restored();
+}
+
+#[test]
+fn a_storm_of_resizes_never_panics() {
+    let mut tlx = Session::start(&[]);
+    tlx.wait_for(" Events  1/9 ");
+    // 300 resizes with no pause, through 0x0, 1x1 and 200x500, keys in between.
+    let sizes = [
+        (0, 0),
+        (1, 1),
+        (200, 500),
+        (3, 7),
+        (24, 80),
+        (1, 300),
+        (150, 1),
+        (7, 39),
+        (11, 40),
+    ];
+    for i in 0..300 {
+        let (rows, cols) = sizes[i % sizes.len()];
+        tlx.resize(rows, cols);
+        if i % 25 == 0 {
+            tlx.send("j");
+        }
+    }
+    tlx.resize(30, 100);
+    // The last frame is drawn at the final size.
+    let screen = tlx.wait_for(" Events  ");
+    assert!(screen.contains("Reed Brigades founded"), "{screen}");
+    tlx.send("q");
+    assert_eq!(tlx.exit_code(), 0);
+    tlx.assert_restored();
+}
+
+#[test]
+fn stdin_or_stdout_not_a_terminal_is_refused_in_one_line() {
+    let refusal = "tlx: the explorer needs a terminal; try `tlx events`";
+    for redirect in ["< /dev/null", "> /dev/null"] {
+        let script = format!("exec \"$0\" --data \"$1\" {redirect}");
+        let mut sh = Session::spawn(
+            "sh",
+            &["-c", &script, env!("CARGO_BIN_EXE_tlx"), DATA],
+            24,
+            80,
+            &[],
+        );
+        assert_eq!(sh.exit_code(), 2, "{redirect}");
+        let bytes = sh.bytes();
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(text.trim_end(), refusal, "{redirect}");
+        assert!(
+            rfind(&bytes, b"\x1b[?1049h").is_none(),
+            "no alternate screen"
+        );
+        assert!(!sh.raw_mode());
+    }
+}
+
+#[test]
+fn no_escape_from_the_data_reaches_the_terminal() {
+    let mut tlx = Session::start_with(&["--data", ESCAPES], 40, 130, &[]);
+    tlx.wait_for("[31;1mRed");
+    // Every pane, the detail of each, the source view, the disputes, the
+    // sources list, the finder and the help.
+    for keys in [
+        "2", "3", "4", "1", "3\r", "\x1b", "d", "\x1b", "s", "\x1b", "ahid", "\x1b", "?",
+    ] {
+        tlx.send(keys);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // q closes the help, then quits.
+    tlx.send("q");
+    std::thread::sleep(Duration::from_millis(100));
+    tlx.send("q");
+    assert_eq!(tlx.exit_code(), 0);
+    tlx.assert_restored();
+    let bytes = tlx.bytes();
+    // The text of the sequences is shown, but never the ESC or CSI before it.
+    let markers: &[&[u8]] = &[
+        b"[31;1mRed",
+        b"]0;window title",
+        b"[1mBold source",
+        b"[8mHidden",
+        b"[6n asks",
+        b"]52;c;cGFzdGU=",
+        b"[1A up",
+        b"[3m italic",
+        // Not the claim's bare "[?1006h": tlx sends that itself, for the mouse.
+        b"[?1000h mouse?",
+    ];
+    let mut seen = 0;
+    for marker in markers {
+        for (at, _) in bytes
+            .windows(marker.len())
+            .enumerate()
+            .filter(|(_, w)| w == marker)
+        {
+            seen += 1;
+            let before = &bytes[at.saturating_sub(2)..at];
+            assert!(
+                !before.ends_with(b"\x1b") && !before.ends_with(b"\xc2\x9b"),
+                "{:?} reached the terminal as an escape",
+                String::from_utf8_lossy(marker)
+            );
+        }
+    }
+    assert!(seen >= 5, "only {seen} markers drawn:\n{}", tlx.screen());
+    // No bell (OSC terminator), no C1 control, no NUL, no backspace: tlx sends
+    // none of these itself, so any would come from the data.
+    for (byte, name) in [
+        (&b"\x07"[..], "BEL"),
+        (b"\x00", "NUL"),
+        (b"\x08", "BS"),
+        (b"\xc2\x9b", "C1 CSI"),
+        (b"\xc2\x9d", "C1 OSC"),
+        (b"\xc2\x85", "C1 NEL"),
+    ] {
+        assert!(rfind(&bytes, byte).is_none(), "{name} in the output");
+    }
 }

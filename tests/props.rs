@@ -2,6 +2,8 @@
 //! (1x1 to 300x100), on a small, an empty and the embedded timeline, never panic,
 //! and after every step every selection and scroll offset is inside its list.
 
+#[path = "support/app_bounds.rs"]
+mod app_bounds;
 mod common;
 
 use std::sync::Arc;
@@ -10,7 +12,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tlx::app::{Action, App, Popup, Start, View, keymap, update};
+use tlx::app::{Action, App, Start, keymap, update};
 use tlx::data::{Indexed, load_str};
 
 const EMPTY: &str = r#"{ "format": "tlx/1", "title": "Nothing", "events": [] }"#;
@@ -72,53 +74,9 @@ fn apply(app: &mut App, step: &Step) {
     }
 }
 
-/// Every index the state holds points inside its list.
+/// Every index the state holds points inside its list (shared with the fuzz target).
 fn check_bounds(app: &App) -> Result<(), TestCaseError> {
-    let data = &app.data;
-    let in_list = |selected: usize, len: usize| selected < len.max(1);
-    let events = app.events.len(data);
-    prop_assert!(in_list(app.events_pos.selected, events));
-    prop_assert!(app.events_pos.offset <= app.events.row_of(app.events_pos.selected));
-    prop_assert!(in_list(app.actors_pos.selected, app.actors.len()));
-    prop_assert!(app.actors_pos.offset <= app.actors_pos.selected);
-    prop_assert!(in_list(app.quotes_pos.selected, app.quotes.len()));
-    prop_assert!(app.quotes_pos.offset <= app.quotes_pos.selected);
-    if events > 0 {
-        prop_assert!(app.selected_event().is_some());
-    }
-    for row in &app.actors {
-        prop_assert!(row.actor.get() < data.timeline.actors.len());
-    }
-    match &app.view {
-        View::Main => {}
-        View::Source { source, pos } => {
-            prop_assert!(source.get() < data.timeline.sources.len());
-            prop_assert!(in_list(
-                pos.selected,
-                data.index.quotes_of_source(*source).len()
-            ));
-            prop_assert!(pos.offset <= pos.selected);
-        }
-        View::Disputes { pos } => {
-            prop_assert!(in_list(pos.selected, app.disputes.len()));
-            prop_assert!(pos.offset <= pos.selected);
-        }
-        View::Sources { pos } => {
-            prop_assert!(in_list(pos.selected, data.timeline.sources.len()));
-            prop_assert!(pos.offset <= pos.selected);
-        }
-    }
-    if let Some(Popup::Finder(finder)) = &app.popup {
-        prop_assert!(in_list(finder.pos.selected, finder.results.len()));
-        prop_assert!(finder.pos.offset <= finder.pos.selected);
-    }
-    if let Some(search) = &app.search {
-        let len = app.pane_len(search.pane);
-        prop_assert!(search.hits.iter().all(|h| h.pos < len));
-        prop_assert!(search.hits.windows(2).all(|w| w[0].pos < w[1].pos));
-    }
-    prop_assert!(app.history.len() <= tlx::app::HISTORY_LIMIT);
-    Ok(())
+    app_bounds::check(app).map_err(TestCaseError::fail)
 }
 
 fn draw(app: &App) {

@@ -115,7 +115,8 @@ fn follow_selections(app: &mut App) {
 
     if app.detail_scroll > 0 {
         let area = inner(screen.pane(Pane::Detail));
-        let lines = detail::lines(app, &Theme::new(false), area.width as usize).len();
+        // The frame's theme, so the detail made here is the one the frame draws.
+        let lines = detail::lines(app, &Theme::new(app.colors), area.width as usize).len();
         app.detail_scroll = app
             .detail_scroll
             .min(lines.saturating_sub(area.height as usize));

@@ -1,5 +1,9 @@
 //! The detail pane: whatever is selected in the focused pane, in full.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::{Arc, Weak};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -31,29 +35,90 @@ pub fn subject(app: &App) -> Pane {
     }
 }
 
-/// Every line of the detail, wrapped to `width`.
-pub fn lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let data = &app.data;
-    let mut out = Lines {
-        lines: Vec::new(),
-        width,
-        theme,
+/// Every line of the detail, wrapped to `width`; made once, then kept for the
+/// frames that follow (see `Made`).
+pub fn lines(app: &App, theme: &Theme, width: usize) -> Rc<[Line<'static>]> {
+    let what = match subject(app) {
+        Pane::Events | Pane::Detail => app.selected_event().map(What::Event),
+        Pane::Actors => app.selected_actor().map(What::Actor),
+        Pane::Quotes => app.selected_quote().map(What::Quote),
     };
-    match subject(app) {
-        Pane::Events | Pane::Detail => match app.selected_event() {
-            Some(e) => event(data, e, &mut out),
-            None => out.dim("No event selected."),
-        },
-        Pane::Actors => match app.selected_actor() {
-            Some(a) => actor(data, a, &mut out),
-            None => out.dim("No actor selected."),
-        },
-        Pane::Quotes => match app.selected_quote() {
-            Some(q) => quote(data, q, &mut out),
-            None => out.dim("No quote selected."),
-        },
-    }
-    out.lines
+    let Some(what) = what else {
+        let mut out = Lines {
+            lines: Vec::new(),
+            width,
+            theme,
+        };
+        out.dim(match subject(app) {
+            Pane::Actors => "No actor selected.",
+            Pane::Quotes => "No quote selected.",
+            _ => "No event selected.",
+        });
+        return out.lines.into();
+    };
+    MADE.with_borrow_mut(|made| {
+        let found = made.iter().find(|m| {
+            m.what == what
+                && m.width == width
+                && m.theme == *theme
+                && Weak::ptr_eq(&m.data, &Arc::downgrade(&app.data))
+        });
+        if let Some(m) = found {
+            return Rc::clone(&m.lines);
+        }
+        let mut out = Lines {
+            lines: Vec::new(),
+            width,
+            theme,
+        };
+        let data = &app.data;
+        match what {
+            What::Event(e) => event(data, e, &mut out),
+            What::Actor(a) => actor(data, a, &mut out),
+            What::Quote(q) => quote(data, q, &mut out),
+        }
+        let lines: Rc<[Line<'static>]> = out.lines.into();
+        made.insert(
+            0,
+            Made {
+                data: Arc::downgrade(&app.data),
+                what,
+                width,
+                theme: *theme,
+                lines: Rc::clone(&lines),
+            },
+        );
+        made.truncate(KEPT);
+        lines
+    })
+}
+
+/// What the detail describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum What {
+    Event(EventIx),
+    Actor(ActorIx),
+    Quote(QuoteIx),
+}
+
+/// A detail made for an earlier frame. Scrolled deep into a 1 MB quote, making
+/// the detail again for each frame and each key would wrap all of it each time
+/// (about 50 ms in a release build). The detail depends only on the timeline,
+/// what it describes, the width and the theme, which make the key; the timeline
+/// is held by a `Weak`, so a freed timeline's address is never taken for a new one.
+struct Made {
+    data: Weak<Indexed>,
+    what: What,
+    width: usize,
+    theme: Theme,
+    lines: Rc<[Line<'static>]>,
+}
+
+/// Two, so that switching between two subjects (or two themes, in tests) keeps both.
+const KEPT: usize = 2;
+
+thread_local! {
+    static MADE: RefCell<Vec<Made>> = const { RefCell::new(Vec::new()) };
 }
 
 struct Lines<'t> {
@@ -127,7 +192,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
     }
     if !event.actors.is_empty() {
         out.heading("Actors");
-        for p in &event.actors {
+        for p in event.actors.iter().take(LIST_LIMIT) {
             let mut spans = vec![Span::styled(
                 format!("  {}", t.actor(p.actor).name),
                 out.theme.text,
@@ -137,6 +202,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             }
             out.push_indented(spans, 4);
         }
+        out.more(event.actors.len());
     }
     let disputes = data.index.disputes_of_event(e);
     if !disputes.is_empty() {

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{highlighted, wrap_indented};
+use super::text::{ITEM_LINE_LIMIT, highlighted, wrap_at_most, wrap_indented};
 use super::theme::Theme;
 use super::{pane_block, pane_title, selection};
 use crate::app::{App, Hit, Pane, QuoteContext, scroll_to_varying};
@@ -58,7 +58,7 @@ pub fn item_lines(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let mut lines = wrap_indented(&quote_text(data, q, hit, theme), width, 1);
+    let mut lines = wrap_at_most(&quote_text(data, q, hit, theme), width, 1, ITEM_LINE_LIMIT);
     let by = [Span::styled(
         format!("  {}", attribution(data, q)),
         theme.dim,

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
 use super::layout::{Screen, inner};
-use super::text::{fit, wrap_indented};
+use super::text::{ITEM_LINE_LIMIT, fit, wrap_at_most, wrap_indented};
 use super::theme::Theme;
 use super::{pane_block, position, selection};
 use crate::app::{App, View, scroll_to_varying};
@@ -29,13 +29,14 @@ pub fn excerpt_lines(
 ) -> Vec<Line<'static>> {
     let t = &data.timeline;
     let quote = t.quote(q);
-    let mut lines = wrap_indented(
+    let mut lines = wrap_at_most(
         &[
             Span::styled(format!("{:>3}. ", n + 1), theme.label),
             Span::styled(format!("“{}”", quote.text), theme.quote),
         ],
         width,
         6,
+        ITEM_LINE_LIMIT,
     );
     let mut about = Vec::new();
     if let Some(speaker) = quote.speaker {

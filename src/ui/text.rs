@@ -46,6 +46,11 @@ pub fn highlighted(
     spans
 }
 
+/// The most lines a quote shows as an item of a list (the quotes pane, the source
+/// view): lists scroll by whole items, so no screen shows more of one item than
+/// its height. The detail pane shows a quote in full.
+pub const ITEM_LINE_LIMIT: usize = 256;
+
 /// Word-wraps styled text to `width` columns. Newlines break lines; words longer
 /// than the width are cut. Always returns at least one line.
 pub fn wrap(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
@@ -54,6 +59,18 @@ pub fn wrap(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
 
 /// `wrap`, with every line after the first indented by `indent` columns.
 pub fn wrap_indented(spans: &[Span<'_>], width: usize, indent: usize) -> Vec<Line<'static>> {
+    wrap_at_most(spans, width, indent, usize::MAX)
+}
+
+/// `wrap_indented`, stopping after `max_lines` lines: a list item taller than any
+/// screen is never seen whole, and wrapping all of a 1 MB quote for each frame
+/// would cost a tenth of a second.
+pub fn wrap_at_most(
+    spans: &[Span<'_>],
+    width: usize,
+    indent: usize,
+    max_lines: usize,
+) -> Vec<Line<'static>> {
     let width = width.max(1);
     let indent = if indent < width { indent } else { 0 };
     let mut w = Wrapper {
@@ -66,8 +83,11 @@ pub fn wrap_indented(spans: &[Span<'_>], width: usize, indent: usize) -> Vec<Lin
     let mut space: Vec<(char, Style)> = Vec::new();
     let mut word: Vec<(char, Style)> = Vec::new();
     let mut at_paragraph_start = true;
-    for span in spans {
+    'spans: for span in spans {
         for c in span.content.chars() {
+            if w.lines.len() >= max_lines {
+                break 'spans;
+            }
             match c {
                 '\n' => {
                     w.place(&mut space, &mut word);
@@ -100,6 +120,7 @@ pub fn wrap_indented(spans: &[Span<'_>], width: usize, indent: usize) -> Vec<Lin
     }
     w.place(&mut space, &mut word);
     w.lines.push(std::mem::take(&mut w.line));
+    w.lines.truncate(max_lines.max(1));
     let pad = " ".repeat(indent);
     w.lines
         .into_iter()
