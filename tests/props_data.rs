@@ -586,8 +586,17 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
 
 // ---- Properties -------------------------------------------------------------------
 
+/// 128 cases, or `PROPTEST_CASES` for a longer run.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(128);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(config())]
 
     #[test]
     fn random_valid_timelines_load_index_and_round_trip(case in timeline()) {
