@@ -214,7 +214,7 @@ fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
     for &ae in events.iter().take(LIST_LIMIT) {
         let event = t.event(ae.event);
         let mut spans = vec![
-            Span::styled(format!("  {:<12}", event.date.human()), out.theme.dim),
+            Span::styled(format!("  {:<11} ", event.date.human()), out.theme.dim),
             Span::styled(event.title.to_string(), out.theme.text),
         ];
         if let Some(role) = data.role(ae) {
@@ -278,7 +278,7 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
             let event = t.event(e);
             out.push_indented(
                 vec![
-                    Span::styled(format!("  {:<12}", event.date.human()), out.theme.dim),
+                    Span::styled(format!("  {:<11} ", event.date.human()), out.theme.dim),
                     Span::styled(event.title.to_string(), out.theme.text),
                 ],
                 14,

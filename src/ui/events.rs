@@ -104,7 +104,8 @@ fn event_row(event: &Event, hit: Option<&crate::app::Hit>, theme: &Theme) -> Lin
     let mut spans = vec![
         certainty_marker(event.certainty, theme),
         Span::raw(" "),
-        Span::styled(format!("{date:<DATE_WIDTH$}"), theme.dim),
+        // A space after the date even when it is wider than the column (`15 Mar 44 BCE`).
+        Span::styled(format!("{date:<w$} ", w = DATE_WIDTH - 1), theme.dim),
     ];
     match hit {
         Some(hit) if hit.field == HitField::Shown => {

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::detail::plural;
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::App;
@@ -34,11 +35,11 @@ impl Widget for Header<'_> {
         }
         spans.push(Span::styled(
             format!(
-                " · {} events · {} actors · {} quotes · {} sources",
-                t.events.len(),
-                t.actors.len(),
-                t.quotes.len(),
-                t.sources.len()
+                " · {} · {} · {} · {}",
+                plural(t.events.len(), "event"),
+                plural(t.actors.len(), "actor"),
+                plural(t.quotes.len(), "quote"),
+                plural(t.sources.len(), "source")
             ),
             theme.dim,
         ));
