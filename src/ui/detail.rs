@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::events::certainty_marker;
+use super::pane_frame;
 use super::quotes::attribution;
 use super::text::wrap_indented;
 use super::theme::Theme;
-use super::{pane_block, pane_title};
 use crate::app::{App, Pane};
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 
@@ -342,13 +342,7 @@ impl Widget for DetailPane<'_> {
             Pane::Actors => "· actor",
             Pane::Quotes => "· quote",
         };
-        let block = pane_block(
-            pane_title(Pane::Detail, about, theme, self.focused),
-            self.focused,
-            theme,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane_frame(Pane::Detail, about, self.focused, theme, area, buf);
         if inner.is_empty() {
             return;
         }

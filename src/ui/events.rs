@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::text::highlighted;
 use super::theme::Theme;
-use super::{draw_row, pane_block, pane_title, selection};
+use super::{draw_row, pane_frame, selection};
 use crate::app::{App, Filter, HitField, Pane, Row};
 use crate::data::{Certainty, Event};
 
@@ -35,13 +35,7 @@ impl Widget for EventsPane<'_> {
             ),
             None => format!("· {len}"),
         };
-        let block = pane_block(
-            pane_title(Pane::Events, &extra, theme, self.focused),
-            self.focused,
-            theme,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane_frame(Pane::Events, &extra, self.focused, theme, area, buf);
         if inner.is_empty() {
             return;
         }
