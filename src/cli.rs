@@ -34,6 +34,7 @@ use crate::data::suggest::closest;
 use crate::data::{
     ActorIx, Date, Diagnostic, EventFilter, EventIx, Indexed, ItemRef, LoadError, Loaded, SourceIx,
 };
+use crate::words::count;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -215,15 +216,6 @@ impl Failure {
                 ExitCode::from(1)
             }
         }
-    }
-}
-
-/// `1 event`, `2 events`.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

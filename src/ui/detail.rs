@@ -1,5 +1,6 @@
 //! The detail pane: whatever is selected in the focused pane, in full.
 
+use crate::words::count;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -153,7 +154,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             let claims: Vec<String> = dispute
                 .claims
                 .iter()
-                .map(|c| format!("{} ({})", c.claim, plural(c.quotes.len(), "quote")))
+                .map(|c| format!("{} ({})", c.claim, count(c.quotes.len(), "quote")))
                 .collect();
             out.push_indented(
                 vec![Span::styled(
@@ -171,7 +172,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
     out.blank();
     out.dim(format!(
         "{} · Enter: its quotes",
-        plural(event.quotes.len(), "quote")
+        count(event.quotes.len(), "quote")
     ));
     out.dim(format!("id {}", event.id));
 }
@@ -322,14 +323,6 @@ fn span_of(from: Option<crate::data::Date>, to: Option<crate::data::Date>) -> St
         (Some(f), None) => format!(" (since {})", f.human()),
         (None, Some(t)) => format!(" (until {})", t.human()),
         (Some(f), Some(t)) => format!(" ({} – {})", f.human(), t.human()),
-    }
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

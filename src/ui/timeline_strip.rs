@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::detail::plural;
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::App;
+use crate::words::count;
 
 const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -36,10 +36,10 @@ impl Widget for Header<'_> {
         spans.push(Span::styled(
             format!(
                 " · {} · {} · {} · {}",
-                plural(t.events.len(), "event"),
-                plural(t.actors.len(), "actor"),
-                plural(t.quotes.len(), "quote"),
-                plural(t.sources.len(), "source")
+                count(t.events.len(), "event"),
+                count(t.actors.len(), "actor"),
+                count(t.quotes.len(), "quote"),
+                count(t.sources.len(), "source")
             ),
             theme.dim,
         ));

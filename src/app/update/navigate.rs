@@ -226,7 +226,7 @@ pub(super) fn filter_to_actor(app: &mut App, actor: ActorIx) {
     let n = app.events.len(&app.data);
     app.message = Some(format!(
         "{} of {} · f clears · Backspace goes back",
-        detail::plural(n, "event"),
+        crate::words::count(n, "event"),
         app.data.timeline.actor(actor).name
     ));
 }
