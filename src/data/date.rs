@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn lower_precision_sorts_first_within_its_period() {
-        let mut dates = vec![
+        let mut dates = [
             Date::parse("2021-01-01").unwrap(),
             Date::parse("2021-01").unwrap(),
             Date::parse("2021").unwrap(),

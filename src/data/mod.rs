@@ -1,10 +1,19 @@
 //! The data layer: the timeline model, loading and validation, the index of
 //! cross-references, and search. Nothing here knows about the terminal.
 
+mod clean;
 pub mod date;
+pub mod diagnostic;
 pub mod index;
+pub mod load;
 pub mod model;
+pub mod raw;
+pub mod search;
+pub mod suggest;
+pub mod validate;
 
 pub use date::{Date, Precision};
+pub use diagnostic::Diagnostic;
 pub use index::{ActorEvent, Index, Indexed, RelationRef};
+pub use load::{LoadError, Loaded, embedded, load_bytes, load_file, load_str};
 pub use model::*;

@@ -1,0 +1,428 @@
+//! From bytes to a validated, indexed timeline, or to every reason why not.
+//!
+//! The steps: check UTF-8, parse the JSON into the raw shapes (serde reports type
+//! and syntax errors with path, line and column; unknown fields become warnings),
+//! remove control characters, validate and convert, index.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::clean::remove_control_characters;
+use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted};
+use super::index::Indexed;
+use super::raw::RawTimeline;
+use super::suggest::closest;
+use super::validate::validate;
+
+/// The largest timeline file tlx reads: 1 GiB.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The timeline compiled into the binary.
+pub const EMBEDDED_JSON: &str = include_str!("../../assets/timeline.json");
+
+/// A timeline that passed validation, with what was worth a warning.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub data: Indexed,
+    /// Unknown fields and removed control characters; the timeline is still whole.
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file could not be read (missing, a directory, no permission, ...).
+    Io { path: PathBuf, message: String },
+    /// The file is larger than `MAX_FILE_BYTES`.
+    TooLarge { path: PathBuf, bytes: u64 },
+    /// The file was read but is not a valid timeline: every problem found.
+    Invalid(Vec<Diagnostic>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, message } => write!(
+                f,
+                "cannot read {}: {message}",
+                Printable(&path.display().to_string())
+            ),
+            LoadError::TooLarge { path, bytes } => write!(
+                f,
+                "{} is too large: {bytes} bytes, and tlx reads at most {MAX_FILE_BYTES} bytes (1 GiB)",
+                Printable(&path.display().to_string())
+            ),
+            LoadError::Invalid(diagnostics) => {
+                for (i, d) in diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Loads the timeline compiled into the binary.
+pub fn embedded() -> Result<Loaded, LoadError> {
+    load_str(EMBEDDED_JSON)
+}
+
+/// Loads a timeline file. Directories, files over 1 GiB (judged from the metadata,
+/// before reading) and unreadable files are refused.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let io = |message: String| LoadError::Io {
+        path: path.to_path_buf(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io(describe(&e)))?;
+    if meta.is_dir() {
+        return Err(io("it is a directory, not a timeline file".into()));
+    }
+    let too_large = |bytes| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        bytes,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io(describe(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The limit holds even for files whose metadata has no size (pipes, devices).
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(describe(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    load_bytes(&bytes)
+}
+
+/// An I/O error in plain words, without the OS error number.
+fn describe(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "no such file".into(),
+        PermissionDenied => "permission denied".into(),
+        IsADirectory => "it is a directory, not a timeline file".into(),
+        InvalidData => "the file is not valid UTF-8".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Loads a timeline from bytes: UTF-8, with or without a byte-order mark.
+pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    let skipped = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    match std::str::from_utf8(&bytes[skipped..]) {
+        Ok(text) => load_str(text),
+        Err(e) => Err(LoadError::Invalid(vec![not_utf8(
+            bytes,
+            skipped + e.valid_up_to(),
+        )])),
+    }
+}
+
+fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    Diagnostic::new(
+        "",
+        format!(
+            "the file is not valid UTF-8: byte 0x{:02X} at offset {offset}",
+            bytes[offset]
+        ),
+    )
+    .at(line, offset - line_start + 1)
+}
+
+/// Loads a timeline from text.
+pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (mut raw, mut warnings) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
+    remove_control_characters(&mut raw, &mut warnings);
+    let timeline = validate(raw).map_err(LoadError::Invalid)?;
+    Ok(Loaded {
+        data: Indexed::new(timeline),
+        warnings,
+    })
+}
+
+/// JSON text to the raw shapes; unknown fields come back as warnings.
+fn parse(text: &str) -> Result<(RawTimeline, Vec<Diagnostic>), Diagnostic> {
+    let mut warnings = Vec::new();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<RawTimeline, _> = {
+        let mut on_unknown = |path: serde_ignored::Path| warnings.push(unknown_field(&path));
+        let tracked = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
+        serde_path_to_error::deserialize(tracked)
+    };
+    let raw = parsed.map_err(|e| {
+        let mut path = JsonPath::default();
+        for segment in e.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => path.index(*index),
+                serde_path_to_error::Segment::Map { key } => path.key(key),
+                _ => {}
+            }
+        }
+        json_error(path.into_string(), e.inner())
+    })?;
+    // Anything after the top-level object is an error too.
+    de.end().map_err(|e| json_error(String::new(), &e))?;
+    Ok((raw, warnings))
+}
+
+/// A serde_json error as a diagnostic: its message without the " at line L column C"
+/// that serde_json appends, since the diagnostic carries the position itself.
+fn json_error(path: String, e: &serde_json::Error) -> Diagnostic {
+    let message = e.to_string();
+    if e.line() == 0 {
+        return Diagnostic::new(path, message);
+    }
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message);
+    // serde_json says column 0 when it failed before reading a character of the line.
+    Diagnostic::new(path, message).at(e.line(), e.column().max(1))
+}
+
+/// A warning for a field the format does not define, with the closest known field.
+fn unknown_field(path: &serde_ignored::Path) -> Diagnostic {
+    // serde_ignored gives the path leaf first; collect it root first.
+    enum Step {
+        Key(String),
+        Index(usize),
+    }
+    let mut steps = Vec::new();
+    let mut at = path;
+    loop {
+        at = match at {
+            serde_ignored::Path::Root => break,
+            serde_ignored::Path::Seq { parent, index } => {
+                steps.push(Step::Index(*index));
+                parent
+            }
+            serde_ignored::Path::Map { parent, key } => {
+                steps.push(Step::Key(key.clone()));
+                parent
+            }
+            serde_ignored::Path::Some { parent }
+            | serde_ignored::Path::NewtypeStruct { parent }
+            | serde_ignored::Path::NewtypeVariant { parent } => parent,
+        };
+    }
+    steps.reverse();
+    let mut json_path = JsonPath::default();
+    let mut keys = Vec::new();
+    for step in &steps {
+        match step {
+            Step::Key(key) => {
+                json_path.key(key);
+                keys.push(key.as_str());
+            }
+            Step::Index(index) => json_path.index(*index),
+        }
+    }
+    let field = keys.pop().unwrap_or_default();
+    let message = match closest(field, known_fields(&keys).iter().copied()) {
+        Some(near) => format!("unknown field, ignored (did you mean {}?)", quoted(near)),
+        None => "unknown field, ignored".to_string(),
+    };
+    Diagnostic::new(json_path.into_string(), message)
+}
+
+/// The fields of the object reached through `keys` (the path's keys, no indices).
+fn known_fields(keys: &[&str]) -> &'static [&'static str] {
+    match keys {
+        [] => &[
+            "format",
+            "title",
+            "description",
+            "sources",
+            "actors",
+            "events",
+            "quotes",
+            "disputes",
+        ],
+        ["sources"] => &[
+            "id",
+            "title",
+            "publisher",
+            "authors",
+            "published",
+            "url",
+            "kind",
+        ],
+        ["actors"] => &["id", "name", "kind", "aliases", "description", "relations"],
+        ["actors", "relations"] => &["type", "actor", "from", "to", "quotes"],
+        ["events"] => &[
+            "id",
+            "date",
+            "end",
+            "title",
+            "summary",
+            "place",
+            "tags",
+            "actors",
+            "quotes",
+            "certainty",
+            "note",
+        ],
+        ["events", "actors"] => &["id", "role"],
+        ["quotes"] => &["id", "source", "text", "speaker", "note"],
+        ["disputes"] => &["id", "question", "event", "claims"],
+        ["disputes", "claims"] => &["claim", "quotes"],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"format": "tlx/1", "title": "t", "events": []}"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        match load_str(text) {
+            Err(LoadError::Invalid(ds)) => ds.iter().map(ToString::to_string).collect(),
+            Err(other) => panic!("unexpected error: {other}"),
+            Ok(_) => panic!("loaded: {}", &text[..text.len().min(200)]),
+        }
+    }
+
+    #[test]
+    fn loads_a_minimal_timeline() {
+        let loaded = load_str(MINIMAL).unwrap();
+        assert!(loaded.data.timeline.events.is_empty());
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn accepts_a_byte_order_mark() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend_from_slice(MINIMAL.as_bytes());
+        assert!(load_bytes(&bytes).is_ok());
+        assert!(load_str(&format!("\u{feff}{MINIMAL}")).is_ok());
+    }
+
+    #[test]
+    fn refuses_bytes_that_are_not_utf8_with_their_offset() {
+        let bytes = b"{\"format\": \"tlx/1\",\n \"title\": \"\xFF\", \"events\": []}";
+        match load_bytes(bytes) {
+            Err(LoadError::Invalid(ds)) => assert_eq!(
+                ds[0].to_string(),
+                "line 2, column 12: the file is not valid UTF-8: byte 0xFF at offset 31"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        assert_eq!(
+            errors("{\"format\": \"tlx/1\",\n \"title\": \"t\" \"events\": []}"),
+            ["line 2, column 15: expected `,` or `}`"]
+        );
+        assert_eq!(
+            errors(&format!("{MINIMAL} x")),
+            ["line 1, column 49: trailing characters"]
+        );
+    }
+
+    #[test]
+    fn type_errors_have_their_path() {
+        let text = r#"{"format": "tlx/1", "title": "t", "events": [{"id": "a", "date": 2021, "title": "x"}]}"#;
+        assert_eq!(
+            errors(text),
+            ["events[0].date: line 1, column 69: invalid type: integer `2021`, expected a string"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let depth = 10_000;
+        let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let objects = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+        // Where the format expects an object or a string: a type error with its path.
+        let text = format!(r#"{{"format": "tlx/1", "title": "t", "events": [{arrays}]}}"#);
+        let e = errors(&text);
+        assert_eq!(
+            e,
+            ["events[0]: line 1, column 45: invalid type: sequence, expected an event object"]
+        );
+        let text = format!(r#"{{"format": "tlx/1", "title": {arrays}, "events": []}}"#);
+        assert_eq!(
+            errors(&text),
+            ["title: line 1, column 29: invalid type: sequence, expected a string"]
+        );
+        assert_eq!(
+            errors(&arrays),
+            ["line 1, column 1: invalid type: sequence, expected a timeline object"]
+        );
+        // Inside an unknown field serde_json skips it without recursing: a warning.
+        for inner in [&arrays, &objects] {
+            let text =
+                format!(r#"{{"format": "tlx/1", "title": "t", "events": [], "extra": {inner}}}"#);
+            let loaded = load_str(&text).unwrap();
+            assert_eq!(
+                loaded.warnings[0].to_string(),
+                "extra: unknown field, ignored"
+            );
+        }
+        // An unterminated nest is a syntax error.
+        let text = format!(
+            r#"{{"format": "tlx/1", "title": "t", "events": [], "extra": {}"#,
+            "[".repeat(depth)
+        );
+        assert!(errors(&text)[0].contains("EOF while parsing"));
+    }
+
+    #[test]
+    fn unknown_fields_are_warnings_with_a_hint() {
+        let text = r#"{"format": "tlx/1", "title": "t", "colour": 1,
+            "events": [{"id": "a", "date": "2021", "title": "x", "titel": "y"}]}"#;
+        let loaded = load_str(text).unwrap();
+        let shown: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "colour: unknown field, ignored",
+                "events[0].titel: unknown field, ignored (did you mean \"title\"?)"
+            ]
+        );
+    }
+
+    #[test]
+    fn control_characters_are_removed_with_a_warning() {
+        let text = r#"{"format": "tlx/1", "title": "a\u001b[31mb\u0007\nc\td", "events": []}"#;
+        let loaded = load_str(text).unwrap();
+        assert_eq!(&*loaded.data.timeline.title, "a[31mb\nc\td");
+        assert_eq!(
+            loaded.warnings[0].to_string(),
+            "title: removed 2 control characters"
+        );
+    }
+
+    #[test]
+    fn refuses_directories_and_missing_files() {
+        let dir = std::env::temp_dir();
+        assert!(matches!(load_file(&dir), Err(LoadError::Io { .. })));
+        let missing = dir.join("tlx-no-such-file.json");
+        let e = load_file(&missing).unwrap_err();
+        assert!(e.to_string().ends_with(": no such file"), "{e}");
+    }
+
+    #[test]
+    fn the_embedded_timeline_is_valid() {
+        let loaded = embedded().unwrap();
+        assert!(!loaded.data.timeline.events.is_empty());
+    }
+}

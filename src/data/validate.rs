@@ -1,0 +1,598 @@
+//! The format's rules, checked in one pass that also builds the model.
+//!
+//! Every problem is reported, each with its JSON path, and nothing is returned if
+//! there is even one: a timeline is never shown half-loaded. Ids are resolved to
+//! typed indices through one `HashMap<&str, u32>` per list, built before the pass so
+//! that references may point forwards.
+
+use std::collections::HashMap;
+
+use super::date::Date;
+use super::diagnostic::{Diagnostic, quoted};
+use super::model::*;
+use super::raw::*;
+use super::suggest::closest;
+
+/// The format version this build reads.
+pub const FORMAT: &str = "tlx/1";
+
+/// The longest id the format allows.
+pub const MAX_ID_LEN: usize = 64;
+
+/// How many did-you-mean searches one file may cost; each scans a whole list.
+const SUGGESTION_BUDGET: usize = 1000;
+
+/// Checks `raw` against every rule and converts it to the model.
+pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
+    // Ids are taken out first so that the lookup tables can borrow them while the
+    // rest of each object is moved into the model; they are put back at the end.
+    let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
+    let actor_ids = take_ids(&mut raw.actors, |a| &mut a.id);
+    let event_ids = take_ids(&mut raw.events, |e| &mut e.id);
+    let quote_ids = take_ids(&mut raw.quotes, |q| &mut q.id);
+    let dispute_ids = take_ids(&mut raw.disputes, |d| &mut d.id);
+
+    let mut c = Checker {
+        errors: Vec::new(),
+        suggestions_left: SUGGESTION_BUDGET,
+        sources: Ids::new("source", "sources", &source_ids),
+        actors: Ids::new("actor", "actors", &actor_ids),
+        events: Ids::new("event", "events", &event_ids),
+        quotes: Ids::new("quote", "quotes", &quote_ids),
+        disputes: Ids::new("dispute", "disputes", &dispute_ids),
+    };
+
+    match raw.format.as_deref() {
+        None => c.error(
+            "format",
+            format!("required field is missing: write \"format\": \"{FORMAT}\""),
+        ),
+        Some(FORMAT) => {}
+        Some(other) => c.error(
+            "format",
+            format!(
+                "{} is not a format this version of tlx reads: it reads {}",
+                quoted(other),
+                quoted(FORMAT)
+            ),
+        ),
+    }
+    let title = c.required(raw.title, || "title".into());
+    let description = optional(raw.description);
+    if raw.events.is_none() {
+        c.error("events", "required field is missing");
+    }
+
+    let sources = convert_all(raw.sources, |i, s| c.source(i, s));
+    let actors = convert_all(raw.actors, |i, a| c.actor(i, a));
+    let events = convert_all(raw.events, |i, e| c.event(i, e));
+    let quotes = convert_all(raw.quotes, |i, q| c.quote(i, q));
+    let disputes = convert_all(raw.disputes, |i, d| c.dispute(i, d));
+
+    if !c.errors.is_empty() {
+        return Err(c.errors);
+    }
+    // The lookup tables borrow the ids, which now move into the model.
+    drop(c);
+    Ok(Timeline {
+        title: title.unwrap_or_default(),
+        description,
+        sources: put_ids(sources, source_ids, |s| &mut s.id),
+        actors: put_ids(actors, actor_ids, |a| &mut a.id),
+        events: put_ids(events, event_ids, |e| &mut e.id),
+        quotes: put_ids(quotes, quote_ids, |q| &mut q.id),
+        disputes: put_ids(disputes, dispute_ids, |d| &mut d.id),
+    })
+}
+
+fn take_ids<T>(
+    list: &mut Option<Vec<T>>,
+    id: impl Fn(&mut T) -> &mut Option<Box<str>>,
+) -> Vec<Option<Box<str>>> {
+    list.iter_mut().flatten().map(|x| id(x).take()).collect()
+}
+
+fn put_ids<T>(
+    mut list: Vec<T>,
+    ids: Vec<Option<Box<str>>>,
+    id: impl Fn(&mut T) -> &mut Box<str>,
+) -> Vec<T> {
+    for (x, i) in list.iter_mut().zip(ids) {
+        *id(x) = i.unwrap_or_default();
+    }
+    list
+}
+
+/// Converts each item; once one fails the rest are still checked but not kept.
+fn convert_all<R, T>(
+    list: Option<Vec<R>>,
+    mut convert: impl FnMut(usize, R) -> Option<T>,
+) -> Vec<T> {
+    let list = list.unwrap_or_default();
+    let mut out = Vec::with_capacity(list.len());
+    let mut failed = false;
+    for (i, raw) in list.into_iter().enumerate() {
+        match convert(i, raw) {
+            Some(x) if !failed => out.push(x),
+            Some(_) => {}
+            None => {
+                failed = true;
+                out = Vec::new();
+            }
+        }
+    }
+    out
+}
+
+/// An optional string: absent, null, empty and blank all mean "not given".
+fn optional(text: Option<Box<str>>) -> Option<Box<str>> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
+/// The id rule of the format: lowercase ASCII letters, digits and `-`, starting with
+/// a letter or digit, at most 64 characters.
+pub fn is_valid_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= MAX_ID_LEN
+        && b[0] != b'-'
+        && b.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+}
+
+/// The ids of one list and where each first appears.
+struct Ids<'a> {
+    /// `actor`, for messages.
+    kind: &'static str,
+    /// `actors`, for paths.
+    list: &'static str,
+    ids: &'a [Option<Box<str>>],
+    first: HashMap<&'a str, u32>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Box<str>>]) -> Self {
+        let mut first = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(id) = id {
+                first.entry(&**id).or_insert(i as u32);
+            }
+        }
+        Ids {
+            kind,
+            list,
+            ids,
+            first,
+        }
+    }
+
+    fn suggestion(&self, wanted: &str) -> Option<&'a str> {
+        closest(wanted, self.ids.iter().flatten().map(|id| &**id))
+    }
+}
+
+struct Checker<'a> {
+    errors: Vec<Diagnostic>,
+    suggestions_left: usize,
+    sources: Ids<'a>,
+    actors: Ids<'a>,
+    events: Ids<'a>,
+    quotes: Ids<'a>,
+    disputes: Ids<'a>,
+}
+
+/// Which list a reference points into.
+#[derive(Clone, Copy)]
+enum List {
+    Sources,
+    Actors,
+    Events,
+    Quotes,
+    Disputes,
+}
+
+impl<'a> Checker<'a> {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(Diagnostic::new(path, message));
+    }
+
+    fn ids(&self, list: List) -> &Ids<'a> {
+        match list {
+            List::Sources => &self.sources,
+            List::Actors => &self.actors,
+            List::Events => &self.events,
+            List::Quotes => &self.quotes,
+            List::Disputes => &self.disputes,
+        }
+    }
+
+    /// A required string: present and not blank.
+    fn required(
+        &mut self,
+        text: Option<Box<str>>,
+        path: impl FnOnce() -> String,
+    ) -> Option<Box<str>> {
+        match text {
+            None => {
+                self.error(path(), "required field is missing");
+                None
+            }
+            Some(t) if t.trim().is_empty() => {
+                self.error(path(), "must not be empty");
+                None
+            }
+            Some(t) => Some(t),
+        }
+    }
+
+    /// Checks the id of item `i` of `list`: present, well formed, not a duplicate.
+    fn own_id(&mut self, list: List, i: usize) {
+        let ids = self.ids(list);
+        let at = || format!("{}[{i}].id", ids.list);
+        let problem = match ids.ids[i].as_deref() {
+            None => Some("required field is missing".to_string()),
+            Some(id) if id.trim().is_empty() => Some("must not be empty".to_string()),
+            Some(id) if !is_valid_id(id) => Some(format!(
+                "{} is not a valid id: use lowercase ASCII letters, digits and \"-\", \
+                 starting with a letter or digit, at most {MAX_ID_LEN} characters",
+                quoted(id)
+            )),
+            Some(id) => match ids.first.get(id) {
+                Some(&first) if first as usize != i => Some(format!(
+                    "duplicate id {}: {}[{first}] already has it",
+                    quoted(id),
+                    ids.list
+                )),
+                _ => None,
+            },
+        };
+        if let Some(message) = problem {
+            let path = at();
+            self.error(path, message);
+        }
+    }
+
+    /// Resolves a reference to an item of `list`, or reports it as unknown with the
+    /// closest known id.
+    fn reference(&mut self, list: List, id: &str, path: impl FnOnce() -> String) -> Option<u32> {
+        let ids = self.ids(list);
+        if let Some(&ix) = ids.first.get(id) {
+            return Some(ix);
+        }
+        let kind = ids.kind;
+        let message = if id.trim().is_empty() {
+            format!("empty {kind} id")
+        } else {
+            let hint = if self.suggestions_left > 0 {
+                self.suggestions_left -= 1;
+                self.ids(list).suggestion(id)
+            } else {
+                None
+            };
+            match hint {
+                Some(near) => format!(
+                    "unknown {kind} {} (did you mean {}?)",
+                    quoted(id),
+                    quoted(near)
+                ),
+                None => format!("unknown {kind} {}", quoted(id)),
+            }
+        };
+        self.error(path(), message);
+        None
+    }
+
+    /// A list of references; `None` if any is unknown.
+    fn references(
+        &mut self,
+        list: List,
+        ids: Option<Vec<Box<str>>>,
+        path: impl Fn(usize) -> String,
+    ) -> Option<Vec<u32>> {
+        let ids = ids.unwrap_or_default();
+        let mut out = Vec::with_capacity(ids.len());
+        let mut ok = true;
+        for (j, id) in ids.iter().enumerate() {
+            match self.reference(list, id, || path(j)) {
+                Some(ix) => out.push(ix),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn date(&mut self, text: Option<Box<str>>, path: impl FnOnce() -> String) -> Option<Date> {
+        let text = optional(text)?;
+        match Date::parse(&text) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.error(path(), e.0);
+                None
+            }
+        }
+    }
+
+    /// Checks that `later` does not end before `earlier` begins.
+    fn not_before(
+        &mut self,
+        earlier: (&str, Option<Date>),
+        later: (&str, Option<Date>),
+        path: impl FnOnce() -> String,
+    ) {
+        if let (Some(a), Some(b)) = (earlier.1, later.1)
+            && b.last_day() < a.first_day()
+        {
+            self.error(
+                path(),
+                format!(
+                    "{} is before {} {}",
+                    quoted(&b.to_string()),
+                    earlier.0,
+                    quoted(&a.to_string())
+                ),
+            );
+        }
+    }
+
+    fn choice<T>(
+        &mut self,
+        text: Option<Box<str>>,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        choices: fn() -> String,
+        path: impl FnOnce() -> String,
+    ) -> Option<T> {
+        let text = text?;
+        let parsed = parse(&text);
+        if parsed.is_none() {
+            self.error(
+                path(),
+                format!("unknown {what} {}: use one of {}", quoted(&text), choices()),
+            );
+        }
+        parsed
+    }
+
+    /// A list of non-empty strings (aliases, tags, authors).
+    fn strings(
+        &mut self,
+        list: Option<Vec<Box<str>>>,
+        path: impl Fn(usize) -> String,
+    ) -> Vec<Box<str>> {
+        let list = list.unwrap_or_default();
+        for (j, text) in list.iter().enumerate() {
+            if text.trim().is_empty() {
+                self.error(path(j), "must not be empty");
+            }
+        }
+        list
+    }
+
+    fn source(&mut self, i: usize, s: RawSource) -> Option<Source> {
+        let before = self.errors.len();
+        self.own_id(List::Sources, i);
+        let at = |field: &str| format!("sources[{i}].{field}");
+        let title = self.required(s.title, || at("title"));
+        let publisher = self.required(s.publisher, || at("publisher"));
+        let authors = self.strings(s.authors, |j| format!("sources[{i}].authors[{j}]"));
+        let published = self.date(s.published, || at("published"));
+        let kind = self.choice(
+            optional(s.kind),
+            "source kind",
+            SourceKind::parse,
+            SourceKind::choices,
+            || at("kind"),
+        );
+        (self.errors.len() == before).then(|| Source {
+            id: Box::default(),
+            title: title.unwrap_or_default(),
+            publisher: publisher.unwrap_or_default(),
+            authors,
+            published,
+            url: optional(s.url),
+            kind,
+        })
+    }
+
+    fn actor(&mut self, i: usize, a: RawActor) -> Option<Actor> {
+        let before = self.errors.len();
+        self.own_id(List::Actors, i);
+        let at = |field: &str| format!("actors[{i}].{field}");
+        let name = self.required(a.name, || at("name"));
+        let kind_text = self.required(a.kind, || at("kind"));
+        let kind = self.choice(
+            kind_text,
+            "actor kind",
+            ActorKind::parse,
+            ActorKind::choices,
+            || at("kind"),
+        );
+        let aliases = self.strings(a.aliases, |j| format!("actors[{i}].aliases[{j}]"));
+        let mut relations = Vec::new();
+        for (j, r) in a.relations.unwrap_or_default().into_iter().enumerate() {
+            if let Some(r) = self.relation(i, j, r) {
+                relations.push(r);
+            }
+        }
+        (self.errors.len() == before).then(|| Actor {
+            id: Box::default(),
+            name: name.unwrap_or_default(),
+            kind: kind.unwrap_or(ActorKind::Other),
+            aliases,
+            description: optional(a.description),
+            relations,
+        })
+    }
+
+    fn relation(&mut self, i: usize, j: usize, r: RawRelation) -> Option<Relation> {
+        let before = self.errors.len();
+        let at = |field: &str| format!("actors[{i}].relations[{j}].{field}");
+        let kind_text = self.required(r.kind, || at("type"));
+        let kind = self.choice(
+            kind_text,
+            "relation type",
+            RelationKind::parse,
+            RelationKind::choices,
+            || at("type"),
+        );
+        let actor = self
+            .required(r.actor, || at("actor"))
+            .and_then(|id| self.reference(List::Actors, &id, || at("actor")));
+        let from = self.date(r.from, || at("from"));
+        let to = self.date(r.to, || at("to"));
+        self.not_before(("from", from), ("to", to), || at("to"));
+        let quotes = self.references(List::Quotes, r.quotes, |k| {
+            format!("actors[{i}].relations[{j}].quotes[{k}]")
+        });
+        if self.errors.len() != before {
+            return None;
+        }
+        Some(Relation {
+            kind: kind?,
+            actor: ActorIx(actor?),
+            from,
+            to,
+            quotes: quotes?.into_iter().map(QuoteIx).collect(),
+        })
+    }
+
+    fn event(&mut self, i: usize, e: RawEvent) -> Option<Event> {
+        let before = self.errors.len();
+        self.own_id(List::Events, i);
+        let at = |field: &str| format!("events[{i}].{field}");
+        let date = self
+            .required(e.date, || at("date"))
+            .and_then(|text| self.date(Some(text), || at("date")));
+        let end = self.date(e.end, || at("end"));
+        self.not_before(("date", date), ("end", end), || at("end"));
+        let title = self.required(e.title, || at("title"));
+        let tags = self.strings(e.tags, |j| format!("events[{i}].tags[{j}]"));
+        let mut actors = Vec::new();
+        for (j, p) in e.actors.unwrap_or_default().into_iter().enumerate() {
+            let path = || format!("events[{i}].actors[{j}].id");
+            let actor = self
+                .required(p.id, path)
+                .and_then(|id| self.reference(List::Actors, &id, path));
+            if let Some(actor) = actor {
+                actors.push(Participant {
+                    actor: ActorIx(actor),
+                    role: optional(p.role),
+                });
+            }
+        }
+        let quotes = self.references(List::Quotes, e.quotes, |j| {
+            format!("events[{i}].quotes[{j}]")
+        });
+        let certainty = self.choice(
+            optional(e.certainty),
+            "certainty",
+            Certainty::parse,
+            Certainty::choices,
+            || at("certainty"),
+        );
+        if self.errors.len() != before {
+            return None;
+        }
+        Some(Event {
+            id: Box::default(),
+            date: date?,
+            end,
+            title: title?,
+            summary: optional(e.summary),
+            place: optional(e.place),
+            tags,
+            actors,
+            quotes: quotes?.into_iter().map(QuoteIx).collect(),
+            certainty,
+            note: optional(e.note),
+        })
+    }
+
+    fn quote(&mut self, i: usize, q: RawQuote) -> Option<Quote> {
+        let before = self.errors.len();
+        self.own_id(List::Quotes, i);
+        let at = |field: &str| format!("quotes[{i}].{field}");
+        let source = self
+            .required(q.source, || at("source"))
+            .and_then(|id| self.reference(List::Sources, &id, || at("source")));
+        let text = self.required(q.text, || at("text"));
+        let speaker = match optional(q.speaker) {
+            Some(id) => match self.reference(List::Actors, &id, || at("speaker")) {
+                Some(ix) => Some(ActorIx(ix)),
+                None => return None,
+            },
+            None => None,
+        };
+        if self.errors.len() != before {
+            return None;
+        }
+        Some(Quote {
+            id: Box::default(),
+            source: SourceIx(source?),
+            text: text?,
+            speaker,
+            note: optional(q.note),
+        })
+    }
+
+    fn dispute(&mut self, i: usize, d: RawDispute) -> Option<Dispute> {
+        let before = self.errors.len();
+        self.own_id(List::Disputes, i);
+        let at = |field: &str| format!("disputes[{i}].{field}");
+        let question = self.required(d.question, || at("question"));
+        let event = match optional(d.event) {
+            Some(id) => self
+                .reference(List::Events, &id, || at("event"))
+                .map(EventIx),
+            None => None,
+        };
+        let raw_claims = d.claims.unwrap_or_default();
+        if raw_claims.is_empty() {
+            self.error(at("claims"), "a dispute needs at least one claim");
+        }
+        let mut claims = Vec::with_capacity(raw_claims.len());
+        for (j, claim) in raw_claims.into_iter().enumerate() {
+            let path = |field: &str| format!("disputes[{i}].claims[{j}].{field}");
+            let text = self.required(claim.claim, || path("claim"));
+            let cited = claim.quotes.as_ref().is_some_and(|q| !q.is_empty());
+            if !cited {
+                self.error(path("quotes"), "a claim must cite at least one quote");
+            }
+            let quotes = self.references(List::Quotes, claim.quotes, |k| {
+                format!("disputes[{i}].claims[{j}].quotes[{k}]")
+            });
+            if let (Some(claim), Some(quotes)) = (text, quotes) {
+                claims.push(Claim {
+                    claim,
+                    quotes: quotes.into_iter().map(QuoteIx).collect(),
+                });
+            }
+        }
+        if self.errors.len() != before {
+            return None;
+        }
+        Some(Dispute {
+            id: Box::default(),
+            question: question?,
+            event,
+            claims,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_rule() {
+        for good in ["a", "kataib-hezbollah", "2021-11-07-drone-attack", "a-"] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        let long = "a".repeat(65);
+        for bad in ["", "-a", "A", "a b", "a_b", "é", long.as_str()] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+        assert!(is_valid_id(&"a".repeat(64)));
+    }
+}
