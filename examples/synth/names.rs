@@ -19,15 +19,34 @@ pub fn actor(rng: &mut Rng) -> ActorName {
         55..=74 => (organisation(rng, true), "militia"),
         75..=82 => (format!("{} Party", organisation(rng, false)), "party"),
         83..=87 => (format!("{} Movement", organisation(rng, false)), "movement"),
-        88..=90 => (format!("{} Alliance", rng.pick(ORG_CORE).trim_start_matches("al-")), "alliance"),
-        91..=93 => (format!("{} of {}", rng.pick(GOV_BODY), rng.pick(STATES)), "government"),
-        94..=95 => (format!("{} {}", rng.pick(MEDIA), rng.pick(MEDIA_FORM)), "media"),
-        96..=97 => (format!("{} {}", rng.pick(CITIES), rng.pick(THINK_TANK_FORM)), "think-tank"),
-        98 => (format!("{} in {}", rng.pick(INTL_ORG), rng.pick(STATES)), "international-organization"),
+        88..=90 => (
+            format!("{} Alliance", rng.pick(ORG_CORE).trim_start_matches("al-")),
+            "alliance",
+        ),
+        91..=93 => (
+            format!("{} of {}", rng.pick(GOV_BODY), rng.pick(STATES)),
+            "government",
+        ),
+        94..=95 => (
+            format!("{} {}", rng.pick(MEDIA), rng.pick(MEDIA_FORM)),
+            "media",
+        ),
+        96..=97 => (
+            format!("{} {}", rng.pick(CITIES), rng.pick(THINK_TANK_FORM)),
+            "think-tank",
+        ),
+        98 => (
+            format!("{} in {}", rng.pick(INTL_ORG), rng.pick(STATES)),
+            "international-organization",
+        ),
         _ => (rng.pick(STATES).to_string(), "state"),
     };
     let aliases = aliases(rng, &name, kind);
-    ActorName { name, kind, aliases }
+    ActorName {
+        name,
+        kind,
+        aliases,
+    }
 }
 
 fn person(rng: &mut Rng) -> String {
@@ -45,7 +64,11 @@ fn person(rng: &mut Rng) -> String {
 fn organisation(rng: &mut Rng, qualified: bool) -> String {
     let head = rng.pick(ORG_HEAD);
     let core = rng.pick(ORG_CORE);
-    let qualifier = if qualified { rng.pick(ORG_QUALIFIER) } else { "" };
+    let qualifier = if qualified {
+        rng.pick(ORG_QUALIFIER)
+    } else {
+        ""
+    };
     if qualifier.is_empty() {
         format!("{head} {core}")
     } else {
@@ -87,9 +110,29 @@ const RULES: &[(&str, &str)] = &[
 
 /// Words of names that are English, not transliterated, and keep their spelling.
 const ENGLISH: &[&str] = &[
-    "Brigade", "Battalion", "in", "of", "Northern", "Command", "Southern", "Front", "Youth",
-    "Wing", "Political", "Bureau", "Media", "Office", "Special", "Groups", "Reform",
-    "Faction", "Party", "Movement", "Alliance", "bin", "Abu",
+    "Brigade",
+    "Battalion",
+    "in",
+    "of",
+    "Northern",
+    "Command",
+    "Southern",
+    "Front",
+    "Youth",
+    "Wing",
+    "Political",
+    "Bureau",
+    "Media",
+    "Office",
+    "Special",
+    "Groups",
+    "Reform",
+    "Faction",
+    "Party",
+    "Movement",
+    "Alliance",
+    "bin",
+    "Abu",
 ];
 
 /// Variant spellings: rules apply to transliterated words only; government bodies,
@@ -102,7 +145,10 @@ fn aliases(rng: &mut Rng, name: &str, kind: &str) -> Vec<String> {
             out.push(alias);
         }
     };
-    let transliterated = matches!(kind, "person" | "militia" | "party" | "movement" | "alliance");
+    let transliterated = matches!(
+        kind,
+        "person" | "militia" | "party" | "movement" | "alliance"
+    );
     let words: Vec<&str> = name.split(' ').collect();
     // (word position, rule) pairs that can apply.
     let applicable: Vec<(usize, (&str, &str))> = words
@@ -112,7 +158,9 @@ fn aliases(rng: &mut Rng, name: &str, kind: &str) -> Vec<String> {
         .flat_map(|(k, w)| {
             RULES
                 .iter()
-                .filter(move |(from, _)| w.contains(from) && (transliterated || from.starts_with("al-")))
+                .filter(move |(from, _)| {
+                    w.contains(from) && (transliterated || from.starts_with("al-"))
+                })
                 .map(move |&rule| (k, rule))
         })
         .collect();

@@ -13,7 +13,10 @@ fn mix(mut z: u64) -> u64 {
 impl Rng {
     /// The stream for object `index` of kind `stream` (any constant per kind).
     pub fn for_item(seed: u64, stream: u64, index: u64) -> Self {
-        Rng(mix(seed ^ mix(stream.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ mix(index))))
+        Rng(mix(seed
+            ^ mix(
+                stream.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ mix(index)
+            )))
     }
 
     pub fn next_u64(&mut self) -> u64 {
