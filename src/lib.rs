@@ -1,6 +1,7 @@
 //! tlx: a terminal timeline explorer.
 //!
 //! `data` loads, validates and indexes timelines and knows nothing of the terminal;
-//! the other modules build the command line and the explorer on top of it.
+//! `cli` is the command line built on it; the explorer comes on top of both.
 
+pub mod cli;
 pub mod data;

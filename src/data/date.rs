@@ -96,6 +96,17 @@ impl Date {
             },
             _ => return Err(bad()),
         };
+        // A written month or day of 00 would otherwise read as "not given".
+        let zero = match b.len() {
+            7 | 10 if date.month == 0 => Some("month"),
+            10 if date.day == 0 => Some("day"),
+            _ => None,
+        };
+        if let Some(part) = zero {
+            return Err(DateError(format!(
+                "\"{text}\" is not a real date: there is no {part} 0"
+            )));
+        }
         date.check()
             .map_err(|e| DateError(format!("\"{text}\" {}", e.0)))?;
         Ok(date)
@@ -250,12 +261,23 @@ mod tests {
             "2021-11-7",
             "abcd",
             "2021/11/07",
+            "2021-00",
+            "2021-00-00",
+            "2021-11-00",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad} should be refused");
         }
         assert_eq!(
             Date::parse("2021-02-30").unwrap_err().0,
             "\"2021-02-30\" is not a real date: February 2021 has 28 days"
+        );
+        assert_eq!(
+            Date::parse("2021-00").unwrap_err().0,
+            "\"2021-00\" is not a real date: there is no month 0"
+        );
+        assert_eq!(
+            Date::parse("2021-11-00").unwrap_err().0,
+            "\"2021-11-00\" is not a real date: there is no day 0"
         );
         assert!(Date::parse("2020-02-29").is_ok());
         assert!(Date::parse("1900-02-29").is_err());

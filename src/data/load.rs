@@ -147,17 +147,42 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 /// Loads a timeline from text.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut raw, mut warnings) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
+    let (mut raw, unknown) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
+    let mut warnings: Vec<Diagnostic> = unknown.iter().map(|u| u.warning.clone()).collect();
     remove_control_characters(&mut raw, &mut warnings);
-    let timeline = validate(raw).map_err(LoadError::Invalid)?;
+    let timeline =
+        validate(raw).map_err(|errors| LoadError::Invalid(hint_misspellings(errors, &unknown)))?;
     Ok(Loaded {
         data: Indexed::new(timeline),
         warnings,
     })
 }
 
-/// JSON text to the raw shapes; unknown fields come back as warnings.
-fn parse(text: &str) -> Result<(RawTimeline, Vec<Diagnostic>), Diagnostic> {
+/// A field the format does not define.
+struct UnknownField {
+    warning: Diagnostic,
+    /// The key as written, and the path of the known field it is closest to.
+    misspelling: Option<(String, String)>,
+}
+
+/// A missing required field is often a misspelt one: say so next to the error.
+fn hint_misspellings(mut errors: Vec<Diagnostic>, unknown: &[UnknownField]) -> Vec<Diagnostic> {
+    for error in &mut errors {
+        let written = unknown.iter().find_map(|u| match &u.misspelling {
+            Some((key, meant)) if *meant == error.path => Some(key),
+            _ => None,
+        });
+        if let Some(key) = written {
+            error
+                .message
+                .push_str(&format!(" (the file has {}: a misspelling?)", quoted(key)));
+        }
+    }
+    errors
+}
+
+/// JSON text to the raw shapes, and the fields the format does not define.
+fn parse(text: &str) -> Result<(RawTimeline, Vec<UnknownField>), Diagnostic> {
     let mut warnings = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed: Result<RawTimeline, _> = {
@@ -195,7 +220,7 @@ fn json_error(path: String, e: &serde_json::Error) -> Diagnostic {
 }
 
 /// A warning for a field the format does not define, with the closest known field.
-fn unknown_field(path: &serde_ignored::Path) -> Diagnostic {
+fn unknown_field(path: &serde_ignored::Path) -> UnknownField {
     // serde_ignored gives the path leaf first; collect it root first.
     enum Step {
         Key(String),
@@ -220,23 +245,41 @@ fn unknown_field(path: &serde_ignored::Path) -> Diagnostic {
         };
     }
     steps.reverse();
-    let mut json_path = JsonPath::default();
+    let mut parent = JsonPath::default();
     let mut keys = Vec::new();
-    for step in &steps {
+    let (last, ancestors) = steps.split_last().unwrap_or((&Step::Index(0), &[]));
+    for step in ancestors {
         match step {
             Step::Key(key) => {
-                json_path.key(key);
+                parent.key(key);
                 keys.push(key.as_str());
             }
-            Step::Index(index) => json_path.index(*index),
+            Step::Index(index) => parent.index(*index),
         }
     }
-    let field = keys.pop().unwrap_or_default();
-    let message = match closest(field, known_fields(&keys).iter().copied()) {
-        Some(near) => format!("unknown field, ignored (did you mean {}?)", quoted(near)),
-        None => "unknown field, ignored".to_string(),
+    let field = match last {
+        Step::Key(key) => key.as_str(),
+        Step::Index(_) => "",
     };
-    Diagnostic::new(json_path.into_string(), message)
+    let mut here = parent.clone();
+    here.key(field);
+    match closest(field, known_fields(&keys).iter().copied()) {
+        Some(near) => {
+            let mut meant = parent;
+            meant.key(near);
+            UnknownField {
+                warning: Diagnostic::new(
+                    here.into_string(),
+                    format!("unknown field, ignored (did you mean {}?)", quoted(near)),
+                ),
+                misspelling: Some((field.to_string(), meant.into_string())),
+            }
+        }
+        None => UnknownField {
+            warning: Diagnostic::new(here.into_string(), "unknown field, ignored"),
+            misspelling: None,
+        },
+    }
 }
 
 /// The fields of the object reached through `keys` (the path's keys, no indices).

@@ -1,1 +1,405 @@
-//! Fuzzy search over actors, events and quotes.
+//! Fuzzy search over actors (names and every alias), events and quotes.
+//!
+//! Matching is skim's (`SkimMatcherV2`), fzf style: the query is split at white
+//! space and every word must match, each as a subsequence, so `ktb hzb` finds
+//! Kataib Hezbollah. It ignores case for all scripts, not only ASCII: both sides are
+//! lowercased one character for one character, so the positions skim reports are
+//! char indices into the original string, ready for highlighting. A string that
+//! equals the whole query (an alias such as `PMU` or `Khadimi`) gets a bonus that
+//! puts it above every partial match. A cheap subsequence test runs before skim.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::index::Indexed;
+use super::model::{ActorIx, EventIx, QuoteIx};
+
+/// Added to the score of a string equal to the whole query (ignoring case).
+const EXACT_BONUS: i64 = 1000;
+
+/// A query split into lowercase words.
+struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    fn new(text: &str) -> Self {
+        Query {
+            words: text.split_whitespace().map(lowercase).collect(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Lowercases one char for one char (a char whose lowercase is longer stays as it
+/// is), so that char positions in the result are positions in the original.
+fn lowercase(text: &str) -> String {
+    text.chars().map(lowercase_char).collect()
+}
+
+fn lowercase_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Whether the (lowercase) word's chars appear in order in `text`, ignoring case.
+fn is_subsequence(word: &str, text: &str) -> bool {
+    if word.is_ascii() && text.is_ascii() {
+        let mut want = word.bytes().peekable();
+        for b in text.bytes() {
+            match want.peek() {
+                Some(&w) if w == b.to_ascii_lowercase() => {
+                    want.next();
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        return want.peek().is_none();
+    }
+    let mut want = word.chars().peekable();
+    for c in text.chars() {
+        match want.peek() {
+            Some(&w) if w == lowercase_char(c) => {
+                want.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    want.peek().is_none()
+}
+
+/// The skim matcher with our rules around it; built once, reused for every string.
+struct Matcher {
+    skim: SkimMatcherV2,
+    /// Whether each word's match must be compact (see `is_compact`).
+    compact: bool,
+}
+
+/// In prose almost any short word is a scattered subsequence of a long summary, so
+/// for event and quote text a word's matched characters must lie within twice its
+/// length: `drone` finds "drones" and "drone strike", not "d…r…o…n…e". Names and
+/// aliases are short and may match loosely, as initials do (`pmf`).
+fn is_compact(word: &str, indices: &[usize]) -> bool {
+    match (indices.first(), indices.last()) {
+        (Some(first), Some(last)) => last - first < 2 * word.chars().count(),
+        _ => true,
+    }
+}
+
+impl Matcher {
+    fn new(compact: bool) -> Self {
+        Matcher {
+            // Both sides are lowercased already; respecting case keeps skim from
+            // second-guessing that and from its ASCII-only case folding.
+            skim: SkimMatcherV2::default().respect_case(),
+            compact,
+        }
+    }
+
+    /// Skim on the lowercased text, with the compactness rule when it applies.
+    fn word(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+        let (score, indices) = self.skim.fuzzy_indices(lower, word)?;
+        (!self.compact || is_compact(word, &indices)).then_some((score, indices))
+    }
+
+    /// Score and char positions of `text` against every word of the query.
+    fn all_words(&self, text: &str, query: &Query) -> Option<(i64, Vec<usize>)> {
+        if !query.words.iter().all(|w| is_subsequence(w, text)) {
+            return None;
+        }
+        let lower = lowercase(text);
+        let mut score = 0;
+        let mut indices = Vec::new();
+        for word in &query.words {
+            let (s, found) = self.word(&lower, word)?;
+            score += s;
+            indices.extend(found);
+        }
+        indices.sort_unstable();
+        indices.dedup();
+        if lower
+            .split_whitespace()
+            .eq(query.words.iter().map(String::as_str))
+        {
+            score += EXACT_BONUS;
+        }
+        Some((score, indices))
+    }
+
+    /// Score and positions of one word in `text`.
+    fn one_word(&self, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+        if !is_subsequence(word, text) {
+            return None;
+        }
+        self.word(&lowercase(text), word)
+    }
+}
+
+/// An actor found by a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorMatch {
+    pub actor: ActorIx,
+    pub score: i64,
+    /// Which alias matched best, as an index into `Actor::aliases`; `None` = the name.
+    pub alias: Option<usize>,
+    /// Char positions of the matched characters in that name or alias.
+    pub indices: Vec<usize>,
+}
+
+/// Fuzzy search over actor names and all their aliases.
+pub struct ActorSearch {
+    matcher: Matcher,
+}
+
+impl ActorSearch {
+    pub fn new(_data: &Indexed) -> Self {
+        ActorSearch {
+            matcher: Matcher::new(false),
+        }
+    }
+
+    /// Every matching actor, best first, with the string that matched best (name
+    /// preferred on equal scores). Equal scores rank the actor with more events
+    /// first, then by name. A blank query lists every actor that way.
+    pub fn search(&self, data: &Indexed, query: &str) -> Vec<ActorMatch> {
+        let query = Query::new(query);
+        let t = &data.timeline;
+        let mut found = Vec::new();
+        for (a, actor) in t.actors.iter().enumerate() {
+            let actor_ix = ActorIx(a as u32);
+            if query.is_empty() {
+                found.push(ActorMatch {
+                    actor: actor_ix,
+                    score: 0,
+                    alias: None,
+                    indices: Vec::new(),
+                });
+                continue;
+            }
+            let mut best: Option<ActorMatch> = None;
+            let names = std::iter::once((None, &actor.name))
+                .chain(actor.aliases.iter().enumerate().map(|(i, s)| (Some(i), s)));
+            for (alias, text) in names {
+                if let Some((score, indices)) = self.matcher.all_words(text, &query)
+                    && best.as_ref().is_none_or(|b| score > b.score)
+                {
+                    best = Some(ActorMatch {
+                        actor: actor_ix,
+                        score,
+                        alias,
+                        indices,
+                    });
+                }
+            }
+            found.extend(best);
+        }
+        let events = |m: &ActorMatch| data.index.events_of_actor(m.actor).len();
+        found.sort_by(|x, y| {
+            y.score
+                .cmp(&x.score)
+                .then_with(|| events(y).cmp(&events(x)))
+                .then_with(|| {
+                    let (nx, ny) = (&t.actor(x.actor).name, &t.actor(y.actor).name);
+                    lowercase(nx).cmp(&lowercase(ny)).then_with(|| nx.cmp(ny))
+                })
+                .then_with(|| x.actor.cmp(&y.actor))
+        });
+        found
+    }
+
+    /// The best match, if any.
+    pub fn best(&self, data: &Indexed, query: &str) -> Option<ActorMatch> {
+        self.search(data, query).into_iter().next()
+    }
+}
+
+/// Where in an event a search matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventField {
+    Title,
+    Summary,
+    Place,
+    /// An index into `Event::tags`.
+    Tag(usize),
+}
+
+/// An event found by a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventMatch {
+    pub event: EventIx,
+    pub score: i64,
+    /// The field that matched (when the words matched in different fields: the
+    /// field of the first word).
+    pub field: EventField,
+    /// Char positions in that field of the words that matched there.
+    pub indices: Vec<usize>,
+}
+
+/// Fuzzy search over event titles, summaries, places and tags.
+pub struct EventSearch {
+    matcher: Matcher,
+}
+
+impl EventSearch {
+    pub fn new(_data: &Indexed) -> Self {
+        EventSearch {
+            matcher: Matcher::new(true),
+        }
+    }
+
+    /// Every matching event, best first; equal scores in chronological order. All
+    /// words in one field beat words spread over several. A blank query lists every
+    /// event chronologically.
+    pub fn search(&self, data: &Indexed, query: &str) -> Vec<EventMatch> {
+        let query = Query::new(query);
+        let t = &data.timeline;
+        let mut found = Vec::new();
+        for &e in data.index.chronological() {
+            if query.is_empty() {
+                found.push(EventMatch {
+                    event: e,
+                    score: 0,
+                    field: EventField::Title,
+                    indices: Vec::new(),
+                });
+                continue;
+            }
+            let event = t.event(e);
+            let fields: Vec<(EventField, &str)> = [
+                (EventField::Title, Some(&*event.title)),
+                (EventField::Summary, event.summary.as_deref()),
+                (EventField::Place, event.place.as_deref()),
+            ]
+            .into_iter()
+            .filter_map(|(f, text)| Some((f, text?)))
+            .chain(
+                event
+                    .tags
+                    .iter()
+                    .enumerate()
+                    .map(|(i, tag)| (EventField::Tag(i), &**tag)),
+            )
+            .collect();
+            if let Some(m) = self.in_one_field(e, &fields, &query) {
+                found.push(m);
+            } else if let Some(m) = self.across_fields(e, &fields, &query) {
+                found.push(m);
+            }
+        }
+        // A stable sort keeps chronological order for equal scores.
+        found.sort_by_key(|m| std::cmp::Reverse(m.score));
+        found
+    }
+
+    fn in_one_field(
+        &self,
+        event: EventIx,
+        fields: &[(EventField, &str)],
+        query: &Query,
+    ) -> Option<EventMatch> {
+        let mut best: Option<EventMatch> = None;
+        for &(field, text) in fields {
+            if let Some((score, indices)) = self.matcher.all_words(text, query)
+                && best.as_ref().is_none_or(|b| score > b.score)
+            {
+                best = Some(EventMatch {
+                    event,
+                    score,
+                    field,
+                    indices,
+                });
+            }
+        }
+        best
+    }
+
+    fn across_fields(
+        &self,
+        event: EventIx,
+        fields: &[(EventField, &str)],
+        query: &Query,
+    ) -> Option<EventMatch> {
+        if query.words.len() < 2 {
+            return None;
+        }
+        let mut score = 0;
+        let mut per_word = Vec::with_capacity(query.words.len());
+        for word in &query.words {
+            let mut best: Option<(i64, EventField, Vec<usize>)> = None;
+            for &(field, text) in fields {
+                if let Some((s, indices)) = self.matcher.one_word(text, word)
+                    && best.as_ref().is_none_or(|b| s > b.0)
+                {
+                    best = Some((s, field, indices));
+                }
+            }
+            let best = best?;
+            score += best.0;
+            per_word.push(best);
+        }
+        let field = per_word[0].1;
+        let mut indices: Vec<usize> = per_word
+            .into_iter()
+            .filter(|(_, f, _)| *f == field)
+            .flat_map(|(_, _, i)| i)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        Some(EventMatch {
+            event,
+            score,
+            field,
+            indices,
+        })
+    }
+}
+
+/// Quotes whose text matches, best first (file order for equal scores), with the
+/// char positions of the match.
+pub fn search_quotes(data: &Indexed, query: &str) -> Vec<(QuoteIx, i64, Vec<usize>)> {
+    let query = Query::new(query);
+    let matcher = Matcher::new(true);
+    let mut found: Vec<(QuoteIx, i64, Vec<usize>)> = data
+        .timeline
+        .quotes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, q)| {
+            let ix = QuoteIx(i as u32);
+            if query.is_empty() {
+                return Some((ix, 0, Vec::new()));
+            }
+            let (score, indices) = matcher.all_words(&q.text, &query)?;
+            Some((ix, score, indices))
+        })
+        .collect();
+    found.sort_by_key(|m| std::cmp::Reverse(m.1));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercases_char_for_char() {
+        assert_eq!(lowercase("Ḥizb ÉTAT İ"), "ḥizb état İ");
+        assert_eq!(lowercase("İx").chars().count(), 2);
+    }
+
+    #[test]
+    fn subsequence_ignores_case_in_any_script() {
+        assert!(is_subsequence("ktb", "Kataib Hezbollah"));
+        assert!(!is_subsequence("ktz", "Kataib"));
+        assert!(is_subsequence("état", "L'ÉTAT"));
+        assert!(is_subsequence("", "x"));
+    }
+}
