@@ -1,0 +1,106 @@
+//! Search latency per keystroke, as the finder sees it: each query is typed one
+//! character at a time and every prefix is searched, over a loaded timeline's actor
+//! names and aliases (and, with `--events`, its events). Beside tlx, nucleo-matcher
+//! scans the same actor strings on every keystroke. Prints p50, p95 and max.
+//!
+//! `cargo run --release --example search-keystrokes -- FILE [--rounds N] [--events]`
+
+use std::time::{Duration, Instant};
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32String};
+use tlx::data::search::{ActorSearch, EventSearch};
+
+/// A full name, fzf-style initials, a surname, a kunya, a transliteration variant.
+const QUERIES: &[&str] = &[
+    "kataib hezbollah",
+    "ktb hzb",
+    "muhandis",
+    "abu mahdi",
+    "kadhimi",
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: search-keystrokes FILE [--rounds N] [--events]");
+        std::process::exit(2);
+    };
+    let rounds: usize = args
+        .iter()
+        .position(|a| a == "--rounds")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(3);
+    let data = tlx::data::load_file(std::path::Path::new(path))
+        .unwrap_or_else(|e| {
+            eprintln!("search-keystrokes: {e}");
+            std::process::exit(1);
+        })
+        .data;
+    let names: Vec<&str> = data
+        .timeline
+        .actors
+        .iter()
+        .flat_map(|a| std::iter::once(&*a.name).chain(a.aliases.iter().map(|s| &**s)))
+        .collect();
+    println!(
+        "{} actors, {} names and aliases, {} events; {} queries x {rounds} rounds, one search per key",
+        data.timeline.actors.len(),
+        names.len(),
+        data.timeline.events.len(),
+        QUERIES.len()
+    );
+
+    let search = ActorSearch::new(&data);
+    report("tlx actors", rounds, |q| search.search(&data, q).len());
+
+    let nucleo_names: Vec<Utf32String> = names.iter().map(|&s| s.into()).collect();
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    report("nucleo-matcher actors", rounds, |q| {
+        let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        let mut found: Vec<(usize, u32)> = nucleo_names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((i, pattern.score(s.slice(..), &mut matcher)?)))
+            .collect();
+        found.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
+        found.len()
+    });
+
+    if args.iter().any(|a| a == "--events") {
+        let search = EventSearch::new(&data);
+        report("tlx events", rounds, |q| search.search(&data, q).len());
+    }
+}
+
+/// Times `run` on every prefix of every query, `rounds` times, and prints percentiles.
+fn report(name: &str, rounds: usize, mut run: impl FnMut(&str) -> usize) {
+    let mut times: Vec<Duration> = Vec::new();
+    let mut one_letter: Vec<Duration> = Vec::new();
+    for _ in 0..rounds {
+        for query in QUERIES {
+            for (i, c) in query.char_indices() {
+                let prefix = &query[..i + c.len_utf8()];
+                let start = Instant::now();
+                std::hint::black_box(run(prefix));
+                let took = start.elapsed();
+                times.push(took);
+                if i == 0 {
+                    one_letter.push(took);
+                }
+            }
+        }
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    times.sort();
+    one_letter.sort();
+    let at = |v: &[Duration], p: f64| v[((v.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "{name:<24} per key: p50 {:7.2} ms  p95 {:7.2} ms  max {:7.2} ms   one letter: p95 {:7.2} ms  ({} keys)",
+        ms(at(&times, 0.5)),
+        ms(at(&times, 0.95)),
+        ms(*times.last().expect("some keys")),
+        ms(at(&one_letter, 0.95)),
+        times.len()
+    );
+}
