@@ -13,6 +13,8 @@ macro_rules! say {
 }
 
 mod check;
+mod docs;
+mod export;
 mod list;
 mod output;
 mod show;
@@ -21,13 +23,15 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::color::{ColorChoice, color_enabled};
 
 use crate::data::diagnostic::{Printable, quoted};
 use crate::data::search::ActorSearch;
 use crate::data::suggest::closest;
 use crate::data::{
-    ActorIx, Date, Diagnostic, EventIx, Indexed, ItemRef, LoadError, Loaded, QuoteIx, SourceIx,
+    ActorIx, Date, Diagnostic, EventFilter, EventIx, Indexed, ItemRef, LoadError, Loaded, SourceIx,
 };
 
 #[derive(Debug, Parser)]
@@ -53,6 +57,10 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     pub actor: Option<String>,
 
+    /// Colour in the explorer: auto (on unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -68,26 +76,14 @@ pub enum Command {
     Actors {
         /// Fuzzy query over names and aliases
         query: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// List events in chronological order, filtered
     Events {
-        /// Only events of the actor that best matches QUERY
-        #[arg(long, value_name = "QUERY")]
-        actor: Option<String>,
-        /// Only events with this tag
-        #[arg(long)]
-        tag: Option<String>,
-        /// Only events that reach into or past this date (YYYY, YYYY-MM or YYYY-MM-DD)
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        from: Option<Date>,
-        /// Only events that begin on or before this date
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        to: Option<Date>,
-        /// Only events whose title, summary, place or tags match QUERY
-        #[arg(long, value_name = "QUERY")]
-        search: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
         #[arg(long, value_enum, default_value_t = EventFormat::Text)]
         format: EventFormat,
     },
@@ -102,6 +98,7 @@ pub enum Command {
         /// Only quotes from this source
         #[arg(long, value_name = "ID")]
         source: Option<String>,
+        /// Output format
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -110,6 +107,60 @@ pub enum Command {
         /// The id of what to show
         id: String,
     },
+    /// Write the timeline, or the events that pass the filters, for other tools
+    Export {
+        /// What to write
+        #[arg(long, value_enum)]
+        format: crate::export::Format,
+        /// Write to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+    /// Print a completion script for a shell (see the README to install it)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, or write one page per command into DIR
+    Man {
+        /// Write tlx.1, tlx-events.1, ... into this directory
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// The event filters of `tlx events` and `tlx export`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only events of the actor that best matches QUERY
+    #[arg(long, value_name = "QUERY")]
+    actor: Option<String>,
+    /// Only events with this tag
+    #[arg(long)]
+    tag: Option<String>,
+    /// Only events that reach into or past this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<Date>,
+    /// Only events that begin on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<Date>,
+    /// Only events whose title, summary, place or tags match QUERY
+    #[arg(long, value_name = "QUERY")]
+    search: Option<String>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> EventFilter<'_> {
+        EventFilter {
+            actor: self.actor.as_deref(),
+            tag: self.tag.as_deref(),
+            from: self.from,
+            to: self.to,
+            search: self.search.as_deref(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -206,6 +257,10 @@ pub fn parse_error(error: clap::Error) -> ExitCode {
         } else if let Some(tip) = line.strip_prefix("tip: ") {
             message.push_str("; ");
             message.push_str(tip);
+        } else if line.starts_with("--") || line.starts_with('<') {
+            // The arguments a "required arguments were not provided" error names.
+            message.push(' ');
+            message.push_str(line);
         }
     }
     say!("tlx: {message} (see `tlx --help`)");
@@ -222,11 +277,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok((loaded, start))
             });
             return match opened {
-                Ok((loaded, start)) => run_explorer(loaded, start),
+                Ok((loaded, start)) => run_explorer(loaded, start, color_enabled(cli.color)),
                 Err(failure) => failure.report(),
             };
         }
         Some(Command::Check { file }) => check::run(file.as_deref().or(data_path)),
+        // These two need no timeline, so a broken --data does not stop them.
+        Some(Command::Completions { shell }) => output::print(&docs::completions(shell)),
+        Some(Command::Man { dir }) => docs::man(dir.as_deref()).and_then(|t| output::print(&t)),
         Some(command) => load(data_path).and_then(|loaded| {
             warn_briefly(&loaded, data_path);
             output::print(&answer(&loaded.data, command)?)
@@ -243,24 +301,7 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
     match command {
         Command::Check { .. } => Ok(check::census(data)),
         Command::Actors { query, format } => list::actors(data, query.as_deref(), format),
-        Command::Events {
-            actor,
-            tag,
-            from,
-            to,
-            search,
-            format,
-        } => list::events(
-            data,
-            &list::EventFilter {
-                actor: actor.as_deref(),
-                tag: tag.as_deref(),
-                from,
-                to,
-                search: search.as_deref(),
-            },
-            format,
-        ),
+        Command::Events { filter, format } => list::events(data, &filter.filter(), format),
         Command::Quotes {
             event,
             actor,
@@ -276,12 +317,20 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
             format,
         ),
         Command::Show { id } => show::show(data, &id),
+        Command::Export {
+            format,
+            out,
+            filter,
+        } => export::run(data, format, out.as_deref(), &filter.filter()),
+        Command::Completions { shell } => Ok(docs::completions(shell)),
+        Command::Man { dir } => docs::man(dir.as_deref()),
     }
 }
 
-/// Opens the explorer. Until the terminal UI exists it only explains itself.
-pub fn run_explorer(loaded: Loaded, start: StartAt) -> ExitCode {
-    let _ = (loaded, start);
+/// Opens the explorer, in colour when `color` (from `--color` and `NO_COLOR`).
+/// Until the terminal UI exists it only explains itself.
+pub fn run_explorer(loaded: Loaded, start: StartAt, color: bool) -> ExitCode {
+    let _ = (loaded, start, color);
     if !std::io::stdout().is_terminal() {
         say!("tlx: the explorer needs a terminal; try `tlx events`");
         return ExitCode::from(2);
@@ -366,7 +415,6 @@ pub enum Kind {
     Any,
     Event,
     Actor,
-    Quote,
     Source,
 }
 
@@ -376,7 +424,6 @@ impl Kind {
             Kind::Any => "event, actor, quote, source or dispute",
             Kind::Event => "event",
             Kind::Actor => "actor",
-            Kind::Quote => "quote",
             Kind::Source => "source",
         }
     }
@@ -387,66 +434,59 @@ pub fn lookup(data: &Indexed, id: &str, kind: Kind) -> Result<ItemRef, Failure> 
     if id.trim().is_empty() {
         return Err(Failure::Usage(format!("empty {} id", kind.noun())));
     }
-    if let Some(item) = data.index.find(id) {
-        let fits = matches!(
-            (kind, item),
-            (Kind::Any, _)
-                | (Kind::Event, ItemRef::Event(_))
-                | (Kind::Actor, ItemRef::Actor(_))
-                | (Kind::Quote, ItemRef::Quote(_))
-                | (Kind::Source, ItemRef::Source(_))
-        );
-        if fits {
-            return Ok(item);
+    let t = &data.timeline;
+    fn position<'a>(mut ids: impl Iterator<Item = &'a str>, id: &str) -> Option<u32> {
+        ids.position(|x| x == id).map(|i| i as u32)
+    }
+    // Ids are unique per list, not across lists: a typed lookup searches its list.
+    let found = match kind {
+        Kind::Any => data.index.find(id),
+        Kind::Event => {
+            position(t.events.iter().map(|x| &*x.id), id).map(|i| ItemRef::Event(EventIx(i)))
         }
-        let is = match item {
+        Kind::Actor => {
+            position(t.actors.iter().map(|x| &*x.id), id).map(|i| ItemRef::Actor(ActorIx(i)))
+        }
+        Kind::Source => {
+            position(t.sources.iter().map(|x| &*x.id), id).map(|i| ItemRef::Source(SourceIx(i)))
+        }
+    };
+    if let Some(item) = found {
+        return Ok(item);
+    }
+    if let Some(other) = data.index.find(id) {
+        let is = match other {
             ItemRef::Event(_) => "an event",
             ItemRef::Actor(_) => "an actor",
             ItemRef::Quote(_) => "a quote",
             ItemRef::Source(_) => "a source",
             ItemRef::Dispute(_) => "a dispute",
         };
-        let article = if matches!(kind, Kind::Event | Kind::Actor) {
-            "an"
-        } else {
-            "a"
-        };
+        let article = if kind == Kind::Source { "a" } else { "an" };
         return Err(Failure::Usage(format!(
             "{} is {is}, not {article} {}",
             quoted(id),
             kind.noun()
         )));
     }
-    let t = &data.timeline;
-    let all = kind == Kind::Any;
-    let ids = (all || kind == Kind::Event)
-        .then(|| t.events.iter().map(|x| &*x.id))
-        .into_iter()
-        .flatten()
-        .chain(
-            (all || kind == Kind::Actor)
-                .then(|| t.actors.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        )
-        .chain(
-            (all || kind == Kind::Quote)
-                .then(|| t.quotes.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        )
-        .chain(
-            (all || kind == Kind::Source)
-                .then(|| t.sources.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        )
-        .chain(
-            all.then(|| t.disputes.iter().map(|x| &*x.id))
-                .into_iter()
-                .flatten(),
-        );
-    let hint = match closest(id, ids) {
+    let of_kind = |k: Kind| kind == Kind::Any || kind == k;
+    let mut candidates: Vec<&str> = Vec::new();
+    if of_kind(Kind::Event) {
+        candidates.extend(t.events.iter().map(|x| &*x.id));
+    }
+    if of_kind(Kind::Actor) {
+        candidates.extend(t.actors.iter().map(|x| &*x.id));
+    }
+    if kind == Kind::Any {
+        candidates.extend(t.quotes.iter().map(|x| &*x.id));
+    }
+    if of_kind(Kind::Source) {
+        candidates.extend(t.sources.iter().map(|x| &*x.id));
+    }
+    if kind == Kind::Any {
+        candidates.extend(t.disputes.iter().map(|x| &*x.id));
+    }
+    let hint = match closest(id, candidates) {
         Some(near) => format!(" (did you mean {}?)", quoted(near)),
         None => String::new(),
     };
@@ -470,14 +510,6 @@ pub fn actor_id(data: &Indexed, id: &str) -> Result<ActorIx, Failure> {
     match lookup(data, id, Kind::Actor)? {
         ItemRef::Actor(a) => Ok(a),
         _ => Err(Failure::Usage(format!("{} is not an actor", quoted(id)))),
-    }
-}
-
-/// The quote with this id.
-pub fn quote_id(data: &Indexed, id: &str) -> Result<QuoteIx, Failure> {
-    match lookup(data, id, Kind::Quote)? {
-        ItemRef::Quote(q) => Ok(q),
-        _ => Err(Failure::Usage(format!("{} is not a quote", quoted(id)))),
     }
 }
 

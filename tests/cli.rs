@@ -335,10 +335,10 @@ fn events_as_json_csv_and_markdown() {
     let o = small(&["events", "--tag", "security", "--format", "csv"]);
     assert_prints(
         &o,
-        "date,end,id,title,place,tags,actors,quotes,certainty,summary\n\
-         2020-04-02,,harbour-patrol,North Watch patrol at the harbour,Harbour Road,security,\
-         north-watch (perpetrator); zoe-angstrom (target),review-01; review-02; gazette-01,disputed,\
-         Boats of the North Watch were seen near the harbour; the sources disagree on how many.\n",
+        "date,end,id,title,place,certainty,tags,actors,sources,summary\r\n\
+         2020-04-02,,harbour-patrol,North Watch patrol at the harbour,Harbour Road,disputed,security,\
+         north-watch (perpetrator); zoe-angstrom (target),harbor-review; valley-gazette,\
+         Boats of the North Watch were seen near the harbour; the sources disagree on how many.\r\n",
     );
 
     let o = small(&["events", "--actor", "solano", "--format", "markdown"]);
@@ -583,4 +583,17 @@ fn a_reader_that_stops_early_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert_eq!(err, "");
     assert!(Path::new(env!("CARGO_BIN_EXE_tlx")).exists());
+}
+
+#[test]
+fn typed_ids_are_looked_up_in_their_own_list() {
+    // An actor and an event may share an id; --actor and --event each find theirs.
+    let file = format!("{DATA}/warnings/id-shared-across-lists.json");
+    assert_prints(&tlx(&["quotes", "--actor", "same", "--data", &file]), "");
+    assert_prints(&tlx(&["quotes", "--event", "same", "--data", &file]), "");
+    assert_fails(
+        &tlx(&["--event", "same", "--data", &file]),
+        2,
+        "tlx: the explorer needs a terminal; try `tlx events`",
+    );
 }

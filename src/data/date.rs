@@ -68,13 +68,19 @@ impl Date {
     }
 
     /// Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (four-digit year, two-digit month and day).
+    /// A leading `-` marks an astronomical year before 1 CE (`-0043` is 44 BCE), as
+    /// `Display` writes it, so BCE dates from a TimelineJS import survive a round trip.
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let bad = || {
             DateError(format!(
                 "\"{text}\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
             ))
         };
-        let b = text.as_bytes();
+        let (sign, unsigned) = match text.strip_prefix('-') {
+            Some(rest) => (-1, rest),
+            None => (1, text),
+        };
+        let b = unsigned.as_bytes();
         let digits = |range: std::ops::Range<usize>| -> Option<u32> {
             let part = b.get(range)?;
             if part.iter().all(u8::is_ascii_digit) {
@@ -107,6 +113,10 @@ impl Date {
                 "\"{text}\" is not a real date: there is no {part} 0"
             )));
         }
+        let date = Date {
+            year: sign * date.year,
+            ..date
+        };
         date.check()
             .map_err(|e| DateError(format!("\"{text}\" {}", e.0)))?;
         Ok(date)
@@ -172,6 +182,15 @@ impl Date {
                 DisplayYear(self.year)
             ),
         }
+    }
+}
+
+/// A period as people read it: `7 Nov 2021`, or `2003 – 2011` when it has a
+/// different end.
+pub fn human_span(start: Date, end: Option<Date>) -> String {
+    match end {
+        Some(end) if end != start => format!("{} – {}", start.human(), end.human()),
+        _ => start.human(),
     }
 }
 
@@ -301,5 +320,17 @@ mod tests {
         assert_eq!(Date::parse("2020-05").unwrap().human(), "May 2020");
         assert_eq!(Date::parse("2021-11-07").unwrap().human(), "7 Nov 2021");
         assert_eq!(Date::year(-43).human(), "44 BCE");
+    }
+
+    #[test]
+    fn reads_back_the_years_before_the_common_era_it_writes() {
+        for text in ["-0043", "-0043-03", "-0043-03-15", "-1200"] {
+            let date = Date::parse(text).unwrap();
+            assert!(date.year < 0);
+            assert_eq!(date.to_string(), text);
+        }
+        assert_eq!(Date::parse("-0043").unwrap().human(), "44 BCE");
+        assert!(Date::parse("--043").is_err());
+        assert!(Date::parse("-43").is_err());
     }
 }

@@ -2,17 +2,21 @@
 //!
 //! The steps: check UTF-8, parse the JSON into the raw shapes (serde reports type
 //! and syntax errors with path, line and column; unknown fields become warnings),
-//! remove control characters, validate and convert, index.
+//! remove control characters, validate and convert, index. A TimelineJS file is
+//! recognised first and mapped onto the raw shapes (`timelinejs.rs`).
 
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
 
 use super::clean::remove_control_characters;
 use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted};
 use super::index::Indexed;
 use super::raw::RawTimeline;
 use super::suggest::closest;
+use super::timelinejs;
 use super::validate::validate;
 
 /// The largest timeline file tlx reads: 1 GiB.
@@ -147,8 +151,17 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 /// Loads a timeline from text.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut raw, unknown) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
-    let mut warnings: Vec<Diagnostic> = unknown.iter().map(|u| u.warning.clone()).collect();
+    let (mut raw, unknown, mut warnings) = match timelinejs::detect(text) {
+        Some(file) => {
+            let (raw, warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
+            (raw, Vec::new(), warnings)
+        }
+        None => {
+            let (raw, unknown) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
+            let warnings = unknown.iter().map(|u| u.warning.clone()).collect();
+            (raw, unknown, warnings)
+        }
+    };
     remove_control_characters(&mut raw, &mut warnings);
     let timeline =
         validate(raw).map_err(|errors| LoadError::Invalid(hint_misspellings(errors, &unknown)))?;
@@ -167,12 +180,13 @@ struct UnknownField {
 
 /// A missing required field is often a misspelt one: say so next to the error.
 fn hint_misspellings(mut errors: Vec<Diagnostic>, unknown: &[UnknownField]) -> Vec<Diagnostic> {
+    let written: std::collections::HashMap<&str, &str> = unknown
+        .iter()
+        .filter_map(|u| u.misspelling.as_ref())
+        .map(|(key, meant)| (meant.as_str(), key.as_str()))
+        .collect();
     for error in &mut errors {
-        let written = unknown.iter().find_map(|u| match &u.misspelling {
-            Some((key, meant)) if *meant == error.path => Some(key),
-            _ => None,
-        });
-        if let Some(key) = written {
+        if let Some(key) = written.get(error.path.as_str()) {
             error
                 .message
                 .push_str(&format!(" (the file has {}: a misspelling?)", quoted(key)));
@@ -182,28 +196,46 @@ fn hint_misspellings(mut errors: Vec<Diagnostic>, unknown: &[UnknownField]) -> V
 }
 
 /// JSON text to the raw shapes, and the fields the format does not define.
+///
+/// Tracking the path of every value costs about a third of the parse, and the path
+/// is only needed to report an error; so the first parse does without, and only a
+/// file that fails is parsed again to say where.
 fn parse(text: &str) -> Result<(RawTimeline, Vec<UnknownField>), Diagnostic> {
     let mut warnings = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<RawTimeline, _> = {
+    let parsed = {
         let mut on_unknown = |path: serde_ignored::Path| warnings.push(unknown_field(&path));
-        let tracked = serde_ignored::Deserializer::new(&mut de, &mut on_unknown);
-        serde_path_to_error::deserialize(tracked)
+        RawTimeline::deserialize(serde_ignored::Deserializer::new(&mut de, &mut on_unknown))
     };
-    let raw = parsed.map_err(|e| {
-        let mut path = JsonPath::default();
-        for segment in e.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => path.index(*index),
-                serde_path_to_error::Segment::Map { key } => path.key(key),
-                _ => {}
-            }
-        }
-        json_error(path.into_string(), e.inner())
-    })?;
     // Anything after the top-level object is an error too.
-    de.end().map_err(|e| json_error(String::new(), &e))?;
-    Ok((raw, warnings))
+    match parsed.and_then(|raw| de.end().map(|()| raw)) {
+        Ok(raw) => Ok((raw, warnings)),
+        Err(_) => Err(locate_error(text)),
+    }
+}
+
+/// Parses a text known to be bad again, tracking paths, to describe the error.
+fn locate_error(text: &str) -> Diagnostic {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<RawTimeline, _> = serde_path_to_error::deserialize(&mut de);
+    match parsed {
+        Err(e) => {
+            let mut path = JsonPath::default();
+            for segment in e.path().iter() {
+                match segment {
+                    serde_path_to_error::Segment::Seq { index } => path.index(*index),
+                    serde_path_to_error::Segment::Map { key } => path.key(key),
+                    _ => {}
+                }
+            }
+            json_error(path.into_string(), e.inner())
+        }
+        Ok(_) => match de.end() {
+            Err(e) => json_error(String::new(), &e),
+            // Unreachable in practice: the same text failed a moment ago.
+            Ok(()) => Diagnostic::new("", "the file could not be parsed"),
+        },
+    }
 }
 
 /// A serde_json error as a diagnostic: its message without the " at line L column C"

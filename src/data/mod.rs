@@ -4,16 +4,22 @@
 mod clean;
 pub mod date;
 pub mod diagnostic;
+pub mod filter;
+pub mod html;
 pub mod index;
 pub mod load;
 pub mod model;
 pub mod raw;
 pub mod search;
+mod slug;
 pub mod suggest;
+pub mod timelinejs;
 pub mod validate;
 
 pub use date::{Date, Precision};
 pub use diagnostic::Diagnostic;
+pub use filter::EventFilter;
 pub use index::{ActorEvent, Index, Indexed, RelationRef};
 pub use load::{LoadError, Loaded, embedded, load_bytes, load_file, load_str};
 pub use model::*;
+pub use search::{ActorMatch, ActorSearch, EventField, EventMatch, EventSearch, search_quotes};

@@ -201,16 +201,15 @@ impl ActorSearch {
             }
             found.extend(best);
         }
-        let events = |m: &ActorMatch| data.index.events_of_actor(m.actor).len();
-        found.sort_by(|x, y| {
-            y.score
-                .cmp(&x.score)
-                .then_with(|| events(y).cmp(&events(x)))
-                .then_with(|| {
-                    let (nx, ny) = (&t.actor(x.actor).name, &t.actor(y.actor).name);
-                    lowercase(nx).cmp(&lowercase(ny)).then_with(|| nx.cmp(ny))
-                })
-                .then_with(|| x.actor.cmp(&y.actor))
+        found.sort_by_cached_key(|m| {
+            let name = &t.actor(m.actor).name;
+            (
+                std::cmp::Reverse(m.score),
+                std::cmp::Reverse(data.index.events_of_actor(m.actor).len()),
+                lowercase(name),
+                name.clone(),
+                m.actor,
+            )
         });
         found
     }
@@ -262,6 +261,7 @@ impl EventSearch {
         let query = Query::new(query);
         let t = &data.timeline;
         let mut found = Vec::new();
+        let mut fields: Vec<(EventField, &str)> = Vec::new();
         for &e in data.index.chronological() {
             if query.is_empty() {
                 found.push(EventMatch {
@@ -273,21 +273,17 @@ impl EventSearch {
                 continue;
             }
             let event = t.event(e);
-            let fields: Vec<(EventField, &str)> = [
-                (EventField::Title, Some(&*event.title)),
-                (EventField::Summary, event.summary.as_deref()),
-                (EventField::Place, event.place.as_deref()),
-            ]
-            .into_iter()
-            .filter_map(|(f, text)| Some((f, text?)))
-            .chain(
+            fields.clear();
+            fields.push((EventField::Title, &event.title));
+            fields.extend(event.summary.as_deref().map(|s| (EventField::Summary, s)));
+            fields.extend(event.place.as_deref().map(|p| (EventField::Place, p)));
+            fields.extend(
                 event
                     .tags
                     .iter()
                     .enumerate()
                     .map(|(i, tag)| (EventField::Tag(i), &**tag)),
-            )
-            .collect();
+            );
             if let Some(m) = self.in_one_field(e, &fields, &query) {
                 found.push(m);
             } else if let Some(m) = self.across_fields(e, &fields, &query) {
