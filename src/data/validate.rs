@@ -23,7 +23,7 @@ pub const MAX_ID_LEN: usize = 64;
 const SUGGESTION_BUDGET: usize = 1000;
 
 /// Checks `raw` against every rule and converts it to the model.
-pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
+pub fn validate(mut raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
     let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
@@ -75,8 +75,8 @@ pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
     // The lookup tables borrow the ids, which now move into the model.
     drop(c);
     Ok(Timeline {
-        title: title.unwrap_or_default(),
-        description,
+        title: title.map(Box::from).unwrap_or_default(),
+        description: description.map(Box::from),
         sources: put_ids(sources, source_ids, |s| &mut s.id),
         actors: put_ids(actors, actor_ids, |a| &mut a.id),
         events: put_ids(events, event_ids, |e| &mut e.id),
@@ -85,20 +85,20 @@ pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
     })
 }
 
-fn take_ids<T>(
+fn take_ids<'a, T>(
     list: &mut Option<Vec<T>>,
-    id: impl Fn(&mut T) -> &mut Option<Box<str>>,
-) -> Vec<Option<Box<str>>> {
+    id: impl Fn(&mut T) -> &mut Option<Str<'a>>,
+) -> Vec<Option<Str<'a>>> {
     list.iter_mut().flatten().map(|x| id(x).take()).collect()
 }
 
 fn put_ids<T>(
     mut list: Vec<T>,
-    ids: Vec<Option<Box<str>>>,
+    ids: Vec<Option<Str<'_>>>,
     id: impl Fn(&mut T) -> &mut Box<str>,
 ) -> Vec<T> {
     for (x, i) in list.iter_mut().zip(ids) {
-        *id(x) = i.unwrap_or_default();
+        *id(x) = i.map(Box::from).unwrap_or_default();
     }
     list
 }
@@ -125,8 +125,13 @@ fn convert_all<R, T>(
 }
 
 /// An optional string: absent, null, empty and blank all mean "not given".
-fn optional(text: Option<Box<str>>) -> Option<Box<str>> {
+fn optional(text: Option<Str<'_>>) -> Option<Str<'_>> {
     text.filter(|t| !t.trim().is_empty())
+}
+
+/// An optional string the model keeps: copied out of the file here, once.
+fn kept(text: Option<Str<'_>>) -> Option<Box<str>> {
+    optional(text).map(Box::from)
 }
 
 /// The id rule of the format: lowercase ASCII letters, digits and `-`, starting with
@@ -146,12 +151,12 @@ struct Ids<'a> {
     kind: &'static str,
     /// `actors`, for paths.
     list: &'static str,
-    ids: &'a [Option<Box<str>>],
+    ids: &'a [Option<Str<'a>>],
     first: HashMap<&'a str, u32>,
 }
 
 impl<'a> Ids<'a> {
-    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Box<str>>]) -> Self {
+    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Str<'a>>]) -> Self {
         let mut first = HashMap::with_capacity(ids.len());
         for (i, id) in ids.iter().enumerate() {
             if let Some(id) = id {
@@ -207,11 +212,11 @@ impl<'a> Checker<'a> {
     }
 
     /// A required string: present and not blank.
-    fn required(
+    fn required<'t>(
         &mut self,
-        text: Option<Box<str>>,
+        text: Option<Str<'t>>,
         path: impl FnOnce() -> String,
-    ) -> Option<Box<str>> {
+    ) -> Option<Str<'t>> {
         match text {
             None => {
                 self.error(path(), "required field is missing");
@@ -286,7 +291,7 @@ impl<'a> Checker<'a> {
     fn references(
         &mut self,
         list: List,
-        ids: Option<Vec<Box<str>>>,
+        ids: Option<Vec<Str<'_>>>,
         path: impl Fn(usize) -> String,
     ) -> Option<Vec<u32>> {
         let ids = ids.unwrap_or_default();
@@ -301,7 +306,7 @@ impl<'a> Checker<'a> {
         ok.then_some(out)
     }
 
-    fn date(&mut self, text: Option<Box<str>>, path: impl FnOnce() -> String) -> Option<Date> {
+    fn date(&mut self, text: Option<Str<'_>>, path: impl FnOnce() -> String) -> Option<Date> {
         let text = optional(text)?;
         match Date::parse(&text) {
             Ok(date) => Some(date),
@@ -336,7 +341,7 @@ impl<'a> Checker<'a> {
 
     fn choice<T>(
         &mut self,
-        text: Option<Box<str>>,
+        text: Option<Str<'_>>,
         what: &str,
         parse: fn(&str) -> Option<T>,
         choices: fn() -> String,
@@ -356,7 +361,7 @@ impl<'a> Checker<'a> {
     /// A list of non-empty strings (aliases, tags, authors).
     fn strings(
         &mut self,
-        list: Option<Vec<Box<str>>>,
+        list: Option<Vec<Str<'_>>>,
         path: impl Fn(usize) -> String,
     ) -> Vec<Box<str>> {
         let list = list.unwrap_or_default();
@@ -365,10 +370,10 @@ impl<'a> Checker<'a> {
                 self.error(path(j), "must not be empty");
             }
         }
-        list
+        list.into_iter().map(Box::from).collect()
     }
 
-    fn source(&mut self, i: usize, s: RawSource) -> Option<Source> {
+    fn source(&mut self, i: usize, s: RawSource<'_>) -> Option<Source> {
         let before = self.errors.len();
         self.own_id(List::Sources, i);
         let at = |field: &str| format!("sources[{i}].{field}");
@@ -385,16 +390,16 @@ impl<'a> Checker<'a> {
         );
         (self.errors.len() == before).then(|| Source {
             id: Box::default(),
-            title: title.unwrap_or_default(),
-            publisher: publisher.unwrap_or_default(),
+            title: title.map(Box::from).unwrap_or_default(),
+            publisher: publisher.map(Box::from).unwrap_or_default(),
             authors,
             published,
-            url: optional(s.url),
+            url: kept(s.url),
             kind,
         })
     }
 
-    fn actor(&mut self, i: usize, a: RawActor) -> Option<Actor> {
+    fn actor(&mut self, i: usize, a: RawActor<'_>) -> Option<Actor> {
         let before = self.errors.len();
         self.own_id(List::Actors, i);
         let at = |field: &str| format!("actors[{i}].{field}");
@@ -416,15 +421,15 @@ impl<'a> Checker<'a> {
         }
         (self.errors.len() == before).then(|| Actor {
             id: Box::default(),
-            name: name.unwrap_or_default(),
+            name: name.map(Box::from).unwrap_or_default(),
             kind: kind.unwrap_or(ActorKind::Other),
             aliases,
-            description: optional(a.description),
+            description: kept(a.description),
             relations,
         })
     }
 
-    fn relation(&mut self, i: usize, j: usize, r: RawRelation) -> Option<Relation> {
+    fn relation(&mut self, i: usize, j: usize, r: RawRelation<'_>) -> Option<Relation> {
         let before = self.errors.len();
         let at = |field: &str| format!("actors[{i}].relations[{j}].{field}");
         let kind_text = self.required(r.kind, || at("type"));
@@ -456,7 +461,7 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn event(&mut self, i: usize, e: RawEvent) -> Option<Event> {
+    fn event(&mut self, i: usize, e: RawEvent<'_>) -> Option<Event> {
         let before = self.errors.len();
         self.own_id(List::Events, i);
         let at = |field: &str| format!("events[{i}].{field}");
@@ -476,7 +481,7 @@ impl<'a> Checker<'a> {
             if let Some(actor) = actor {
                 actors.push(Participant {
                     actor: ActorIx(actor),
-                    role: optional(p.role),
+                    role: kept(p.role),
                 });
             }
         }
@@ -497,18 +502,18 @@ impl<'a> Checker<'a> {
             id: Box::default(),
             date: date?,
             end,
-            title: title?,
-            summary: optional(e.summary),
-            place: optional(e.place),
+            title: title?.into(),
+            summary: kept(e.summary),
+            place: kept(e.place),
             tags,
             actors,
             quotes: quotes?.into_iter().map(QuoteIx).collect(),
             certainty,
-            note: optional(e.note),
+            note: kept(e.note),
         })
     }
 
-    fn quote(&mut self, i: usize, q: RawQuote) -> Option<Quote> {
+    fn quote(&mut self, i: usize, q: RawQuote<'_>) -> Option<Quote> {
         let before = self.errors.len();
         self.own_id(List::Quotes, i);
         let at = |field: &str| format!("quotes[{i}].{field}");
@@ -529,13 +534,13 @@ impl<'a> Checker<'a> {
         Some(Quote {
             id: Box::default(),
             source: SourceIx(source?),
-            text: text?,
+            text: text?.into(),
             speaker,
-            note: optional(q.note),
+            note: kept(q.note),
         })
     }
 
-    fn dispute(&mut self, i: usize, d: RawDispute) -> Option<Dispute> {
+    fn dispute(&mut self, i: usize, d: RawDispute<'_>) -> Option<Dispute> {
         let before = self.errors.len();
         self.own_id(List::Disputes, i);
         let at = |field: &str| format!("disputes[{i}].{field}");
@@ -563,7 +568,7 @@ impl<'a> Checker<'a> {
             });
             if let (Some(claim), Some(quotes)) = (text, quotes) {
                 claims.push(Claim {
-                    claim,
+                    claim: claim.into(),
                     quotes: quotes.into_iter().map(QuoteIx).collect(),
                 });
             }
@@ -573,7 +578,7 @@ impl<'a> Checker<'a> {
         }
         Some(Dispute {
             id: Box::default(),
-            question: question?,
+            question: question?.into(),
             event,
             claims,
         })
