@@ -176,10 +176,10 @@ fn aliases(rng: &mut Rng, name: &str, kind: &str) -> Vec<String> {
     match kind {
         "person" => {
             // The family name alone is how sources often refer to a person.
-            if rng.chance(30) {
-                if let Some(last) = words.last() {
-                    push(last.to_string(), &mut out);
-                }
+            if rng.chance(30)
+                && let Some(last) = words.last()
+            {
+                push(last.to_string(), &mut out);
             }
             if rng.chance(15) {
                 push(format!("Abu {}", rng.pick(GIVEN)), &mut out);
