@@ -173,7 +173,10 @@ fn quotes_of_each_source_are_in_document_order() {
             "CI must have the seed articles at {}",
             seeds.display()
         );
-        eprintln!("note: {} not found; document order checked by ids only", seeds.display());
+        eprintln!(
+            "note: {} not found; document order checked by ids only",
+            seeds.display()
+        );
         return;
     };
     let index: serde_json::Value = serde_json::from_str(&index).expect("sources.json parses");

@@ -5,6 +5,7 @@ mod clean;
 pub mod date;
 pub mod diagnostic;
 pub mod filter;
+mod idmap;
 pub mod html;
 pub mod index;
 pub mod load;

@@ -2,13 +2,14 @@
 //!
 //! Every problem is reported, each with its JSON path, and nothing is returned if
 //! there is even one: a timeline is never shown half-loaded. Ids are resolved to
-//! typed indices through one `HashMap<&str, u32>` per list, built before the pass so
+//! typed indices through one `IdMap` per list, built before the pass so
 //! that references may point forwards.
 
 use std::collections::HashMap;
 
 use super::date::Date;
 use super::diagnostic::{Diagnostic, quoted};
+use super::idmap::IdMap;
 use super::model::*;
 use super::raw::*;
 use super::suggest::closest;
@@ -152,15 +153,22 @@ struct Ids<'a> {
     /// `actors`, for paths.
     list: &'static str,
     ids: &'a [Option<Str<'a>>],
-    first: HashMap<&'a str, u32>,
+    /// Each id to the first item that has it.
+    first: IdMap<u32>,
+    /// Items whose id an earlier item already has, to the first one (rare).
+    duplicates: HashMap<u32, u32>,
 }
 
 impl<'a> Ids<'a> {
     fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Str<'a>>]) -> Self {
-        let mut first = HashMap::with_capacity(ids.len());
+        let mut first = IdMap::with_capacity(ids.len());
+        let mut duplicates = HashMap::new();
+        let key = |j: u32| ids[j as usize].as_deref().unwrap_or_default();
         for (i, id) in ids.iter().enumerate() {
-            if let Some(id) = id {
-                first.entry(&**id).or_insert(i as u32);
+            if let Some(id) = id
+                && let Some(earlier) = first.insert(id, i as u32, key)
+            {
+                duplicates.insert(i as u32, earlier);
             }
         }
         Ids {
@@ -168,7 +176,15 @@ impl<'a> Ids<'a> {
             list,
             ids,
             first,
+            duplicates,
         }
+    }
+
+    /// The position of the first item with this id.
+    fn get(&self, id: &str) -> Option<u32> {
+        let ids = self.ids;
+        self.first
+            .get(id, |j| ids[j as usize].as_deref().unwrap_or_default())
     }
 
     fn suggestion(&self, wanted: &str) -> Option<&'a str> {
@@ -242,8 +258,8 @@ impl<'a> Checker<'a> {
                  starting with a letter or digit, at most {MAX_ID_LEN} characters",
                 quoted(id)
             )),
-            Some(id) => match ids.first.get(id) {
-                Some(&first) if first as usize != i => Some(format!(
+            Some(id) => match ids.duplicates.get(&(i as u32)) {
+                Some(&first) => Some(format!(
                     "duplicate id {}: {}[{first}] already has it",
                     quoted(id),
                     ids.list
@@ -261,7 +277,7 @@ impl<'a> Checker<'a> {
     /// closest known id.
     fn reference(&mut self, list: List, id: &str, path: impl FnOnce() -> String) -> Option<u32> {
         let ids = self.ids(list);
-        if let Some(&ix) = ids.first.get(id) {
+        if let Some(ix) = ids.get(id) {
             return Some(ix);
         }
         let kind = ids.kind;
