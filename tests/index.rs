@@ -249,14 +249,8 @@ fn relations_both_ways() {
 #[test]
 fn ids_span_and_years() {
     let d = small();
-    assert!(matches!(
-        d.find("valley-gazette"),
-        Some(ItemRef::Source(_))
-    ));
-    assert!(matches!(
-        d.find("boat-count"),
-        Some(ItemRef::Dispute(_))
-    ));
+    assert!(matches!(d.find("valley-gazette"), Some(ItemRef::Source(_))));
+    assert!(matches!(d.find("boat-count"), Some(ItemRef::Dispute(_))));
     assert_eq!(d.find("no-such-id"), None);
     let (first, last) = d.index.span(&d.timeline).unwrap();
     assert_eq!(

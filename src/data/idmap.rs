@@ -36,11 +36,10 @@ impl<V: Copy> IdMap<V> {
     pub fn insert<'k>(&mut self, id: &str, value: V, key_of: impl Fn(V) -> &'k str) -> Option<V> {
         let hash = self.hash(id);
         let hasher = &self.hasher;
-        match self.table.entry(
-            hash,
-            |&v| key_of(v) == id,
-            |&v| hasher.hash_one(key_of(v)),
-        ) {
+        match self
+            .table
+            .entry(hash, |&v| key_of(v) == id, |&v| hasher.hash_one(key_of(v)))
+        {
             Entry::Occupied(first) => Some(*first.get()),
             Entry::Vacant(slot) => {
                 slot.insert(value);
@@ -54,7 +53,6 @@ impl<V: Copy> IdMap<V> {
             .find(self.hash(id), |&v| key_of(v) == id)
             .copied()
     }
-
 }
 
 impl<V> Default for IdMap<V> {

@@ -18,7 +18,7 @@ use super::model::Timeline;
 use super::raw::{RawTimeline, Seen, watch};
 use super::suggest::closest;
 use super::timelinejs;
-use super::validate::validate;
+use super::validate::{validate, validate_quickly};
 
 /// The largest timeline file tlx reads: 1 GiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -206,9 +206,22 @@ fn check_str(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut warnings);
     }
-    let timeline =
-        validate(raw).map_err(|errors| LoadError::Invalid(hint_misspellings(errors, &unknown)))?;
-    Ok((timeline, warnings))
+    if let Some(timeline) = validate_quickly(raw) {
+        return Ok((timeline, warnings));
+    }
+    // A file with a problem: parse it again and validate it in order, to report
+    // every problem exactly as written (the quick pass only knows there is one).
+    let mut raw =
+        parse_plain(text).map_err(|e| LoadError::Invalid(vec![json_error(String::new(), &e)]))?;
+    if seen.contains(Seen::CONTROL) {
+        remove_control_characters(&mut raw, &mut Vec::new());
+    }
+    let errors = match validate(raw) {
+        Err(errors) => errors,
+        // Unreachable in practice: both passes apply the same rules.
+        Ok(_) => vec![Diagnostic::new("", "the file could not be validated")],
+    };
+    Err(LoadError::Invalid(hint_misspellings(errors, &unknown)))
 }
 
 /// The fast parse: serde_json straight into the raw shapes, nothing else.

@@ -18,6 +18,8 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor}
 
 type Text<'a> = Option<Str<'a>>;
 type List<T> = Option<Vec<T>>;
+/// The top-level lists, which can be long.
+type Long<T> = Option<Chunked<T>>;
 
 /// A string of the file. Borrowed from the text when it has no escapes, which is
 /// nearly always: ids, references, dates and kinds then cost no allocation at all,
@@ -92,6 +94,112 @@ impl<'de> Visitor<'de> for StrVisitor {
             note(Seen::CONTROL);
         }
         Ok(Str(Cow::Owned(text)))
+    }
+}
+
+/// A long list read in chunks of `Chunked::CHUNK` items, so that converting it can
+/// free each chunk as soon as it is done instead of holding the whole raw list
+/// (a few hundred bytes per event) until the end: that is what keeps the peak
+/// memory of a load below the raw list plus the model.
+#[derive(Debug)]
+pub struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Chunked<T> {
+    pub const CHUNK: usize = 16 * 1024;
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < Self::CHUNK => chunk.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(Self::CHUNK.min(self.len.max(16)));
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
+
+    pub fn from_chunks(chunks: Vec<Vec<T>>) -> Self {
+        let len = chunks.iter().map(Vec::len).sum();
+        Chunked { chunks, len }
+    }
+
+    /// The chunks, in order, each to be consumed (and freed) in turn.
+    pub fn into_chunks(self) -> Vec<Vec<T>> {
+        self.chunks
+    }
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> From<Vec<T>> for Chunked<T> {
+    fn from(items: Vec<T>) -> Self {
+        items.into_iter().collect()
+    }
+}
+
+impl<T> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut out = Chunked::default();
+        for item in items {
+            out.push(item);
+        }
+        out
+    }
+}
+
+impl<'c, T> IntoIterator for &'c mut Chunked<T> {
+    type Item = &'c mut T;
+    type IntoIter = std::iter::Flatten<std::slice::IterMut<'c, Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.iter_mut().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Items<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Items<T> {
+            type Value = Chunked<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Chunked<T>, S::Error> {
+                let mut out = Chunked::default();
+                while let Some(item) = seq.next_element()? {
+                    out.push(item);
+                }
+                Ok(out)
+            }
+        }
+
+        d.deserialize_seq(Items(std::marker::PhantomData))
     }
 }
 
@@ -202,11 +310,11 @@ object!(RawTimeline, "a timeline object" {
     format: Text<'a>,
     title: Text<'a>,
     description: Text<'a>,
-    sources: List<RawSource<'a>>,
-    actors: List<RawActor<'a>>,
-    events: List<RawEvent<'a>>,
-    quotes: List<RawQuote<'a>>,
-    disputes: List<RawDispute<'a>>,
+    sources: Long<RawSource<'a>>,
+    actors: Long<RawActor<'a>>,
+    events: Long<RawEvent<'a>>,
+    quotes: Long<RawQuote<'a>>,
+    disputes: Long<RawDispute<'a>>,
 });
 
 object!(RawSource, "a source object" {

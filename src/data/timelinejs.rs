@@ -101,10 +101,10 @@ pub fn import(file: &Value) -> Result<(RawTimeline<'static>, Vec<Diagnostic>), V
         format: Some(FORMAT.into()),
         title: Some(title.into()),
         description: description.map(Into::into),
-        sources: Some(im.sources),
+        sources: Some(im.sources.into()),
         actors: None,
         events: Some(events.into_iter().map(|e| e.raw).collect()),
-        quotes: Some(im.quotes),
+        quotes: Some(im.quotes.into()),
         disputes: None,
     };
     Ok((raw, im.warnings))

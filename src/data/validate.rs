@@ -23,8 +23,21 @@ pub const MAX_ID_LEN: usize = 64;
 /// How many did-you-mean searches one file may cost; each scans a whole list.
 const SUGGESTION_BUDGET: usize = 1000;
 
-/// Checks `raw` against every rule and converts it to the model.
-pub fn validate(mut raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
+/// Checks `raw` against every rule and converts it to the model, reporting every
+/// problem in file order.
+pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
+    check(raw, false)
+}
+
+/// The same rules, with the long lists shared between two threads: for a file
+/// expected to be valid. `None` means it has a problem, and the caller runs
+/// `validate` on the file again to report each one in order (the two threads
+/// find them out of order, and the budget of suggestions would differ).
+pub fn validate_quickly(raw: RawTimeline<'_>) -> Option<Timeline> {
+    check(raw, true).ok()
+}
+
+fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagnostic>> {
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
     let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
@@ -33,15 +46,28 @@ pub fn validate(mut raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
     let quote_ids = take_ids(&mut raw.quotes, |q| &mut q.id);
     let dispute_ids = take_ids(&mut raw.disputes, |d| &mut d.id);
 
-    let mut c = Checker {
-        errors: Vec::new(),
-        suggestions_left: SUGGESTION_BUDGET,
-        sources: Ids::new("source", "sources", &source_ids),
-        actors: Ids::new("actor", "actors", &actor_ids),
-        events: Ids::new("event", "events", &event_ids),
-        quotes: Ids::new("quote", "quotes", &quote_ids),
-        disputes: Ids::new("dispute", "disputes", &dispute_ids),
+    let tables = if parallel {
+        std::thread::scope(|s| {
+            let events = s.spawn(|| Ids::new("event", "events", &event_ids));
+            let quotes = Ids::new("quote", "quotes", &quote_ids);
+            Tables {
+                sources: Ids::new("source", "sources", &source_ids),
+                actors: Ids::new("actor", "actors", &actor_ids),
+                events: events.join().expect("the id table thread does not panic"),
+                quotes,
+                disputes: Ids::new("dispute", "disputes", &dispute_ids),
+            }
+        })
+    } else {
+        Tables {
+            sources: Ids::new("source", "sources", &source_ids),
+            actors: Ids::new("actor", "actors", &actor_ids),
+            events: Ids::new("event", "events", &event_ids),
+            quotes: Ids::new("quote", "quotes", &quote_ids),
+            disputes: Ids::new("dispute", "disputes", &dispute_ids),
+        }
     };
+    let mut c = Checker::new(&tables);
 
     match raw.format.as_deref() {
         None => c.error(
@@ -64,17 +90,52 @@ pub fn validate(mut raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
         c.error("events", "required field is missing");
     }
 
-    let sources = convert_all(raw.sources, |i, s| c.source(i, s));
-    let actors = convert_all(raw.actors, |i, a| c.actor(i, a));
-    let events = convert_all(raw.events, |i, e| c.event(i, e));
-    let quotes = convert_all(raw.quotes, |i, q| c.quote(i, q));
-    let disputes = convert_all(raw.disputes, |i, d| c.dispute(i, d));
+    let sources = convert_all(raw.sources, 0, |i, s| c.source(i, s));
+    let actors = convert_all(raw.actors, 0, |i, a| c.actor(i, a));
+    let (events, quotes, disputes) = if parallel {
+        // Each thread takes half of the events and of the quotes, the bulk of a
+        // large file; the second also takes the disputes.
+        let (events_a, events_b) = split(raw.events);
+        let (quotes_a, quotes_b) = split(raw.quotes);
+        let (events_b_at, quotes_b_at) = (len(&events_a), len(&quotes_a));
+        let disputes = raw.disputes;
+        let (a, b) = std::thread::scope(|s| {
+            let b = s.spawn(|| {
+                let mut c = Checker::new(&tables);
+                let events = convert_all(events_b, events_b_at, |i, e| c.event(i, e));
+                let quotes = convert_all(quotes_b, quotes_b_at, |i, q| c.quote(i, q));
+                let disputes = convert_all(disputes, 0, |i, d| c.dispute(i, d));
+                (events, quotes, disputes, c.errors.is_empty())
+            });
+            let events = convert_all(events_a, 0, |i, e| c.event(i, e));
+            let quotes = convert_all(quotes_a, 0, |i, q| c.quote(i, q));
+            (
+                (events, quotes),
+                b.join().expect("the validating thread does not panic"),
+            )
+        });
+        let ((mut events, mut quotes), (events_b, quotes_b, disputes, b_ok)) = (a, b);
+        if !b_ok {
+            // The problems themselves are for `validate` to report.
+            c.error("", "a problem in the second half");
+        }
+        events.extend(events_b);
+        quotes.extend(quotes_b);
+        (events, quotes, disputes)
+    } else {
+        (
+            convert_all(raw.events, 0, |i, e| c.event(i, e)),
+            convert_all(raw.quotes, 0, |i, q| c.quote(i, q)),
+            convert_all(raw.disputes, 0, |i, d| c.dispute(i, d)),
+        )
+    };
 
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
     // The lookup tables borrow the ids, which now move into the model.
     drop(c);
+    drop(tables);
     Ok(Timeline {
         title: title.map(Box::from).unwrap_or_default(),
         description: description.map(Box::from),
@@ -86,8 +147,27 @@ pub fn validate(mut raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
     })
 }
 
+fn len<T>(list: &Option<Chunked<T>>) -> usize {
+    list.as_ref().map_or(0, Chunked::len)
+}
+
+/// A list in two halves, at a chunk boundary.
+fn split<T>(list: Option<Chunked<T>>) -> (Option<Chunked<T>>, Option<Chunked<T>>) {
+    match list {
+        None => (None, None),
+        Some(list) => {
+            let mut first = list.into_chunks();
+            let second = first.split_off(first.len() / 2);
+            (
+                Some(Chunked::from_chunks(first)),
+                Some(Chunked::from_chunks(second)),
+            )
+        }
+    }
+}
+
 fn take_ids<'a, T>(
-    list: &mut Option<Vec<T>>,
+    list: &mut Option<Chunked<T>>,
     id: impl Fn(&mut T) -> &mut Option<Str<'a>>,
 ) -> Vec<Option<Str<'a>>> {
     list.iter_mut().flatten().map(|x| id(x).take()).collect()
@@ -104,22 +184,30 @@ fn put_ids<T>(
     list
 }
 
-/// Converts each item; once one fails the rest are still checked but not kept.
+/// Converts each item (numbered from `first`), freeing the raw list chunk by
+/// chunk; once one item fails the rest are still checked but not kept.
 fn convert_all<R, T>(
-    list: Option<Vec<R>>,
+    list: Option<Chunked<R>>,
+    first: usize,
     mut convert: impl FnMut(usize, R) -> Option<T>,
 ) -> Vec<T> {
-    let list = list.unwrap_or_default();
+    let Some(list) = list else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(list.len());
     let mut failed = false;
-    for (i, raw) in list.into_iter().enumerate() {
-        match convert(i, raw) {
-            Some(x) if !failed => out.push(x),
-            Some(_) => {}
-            None => {
-                failed = true;
-                out = Vec::new();
+    let mut i = first;
+    for chunk in list.into_chunks() {
+        for raw in chunk {
+            match convert(i, raw) {
+                Some(x) if !failed => out.push(x),
+                Some(_) => {}
+                None => {
+                    failed = true;
+                    out = Vec::new();
+                }
             }
+            i += 1;
         }
     }
     out
@@ -192,14 +280,19 @@ impl<'a> Ids<'a> {
     }
 }
 
-struct Checker<'a> {
-    errors: Vec<Diagnostic>,
-    suggestions_left: usize,
+/// The ids of every list.
+struct Tables<'a> {
     sources: Ids<'a>,
     actors: Ids<'a>,
     events: Ids<'a>,
     quotes: Ids<'a>,
     disputes: Ids<'a>,
+}
+
+struct Checker<'t, 'a> {
+    errors: Vec<Diagnostic>,
+    suggestions_left: usize,
+    tables: &'t Tables<'a>,
 }
 
 /// Which list a reference points into.
@@ -212,27 +305,36 @@ enum List {
     Disputes,
 }
 
-impl<'a> Checker<'a> {
+impl<'t, 'a> Checker<'t, 'a> {
+    fn new(tables: &'t Tables<'a>) -> Self {
+        Checker {
+            errors: Vec::new(),
+            suggestions_left: SUGGESTION_BUDGET,
+            tables,
+        }
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Diagnostic::new(path, message));
     }
 
-    fn ids(&self, list: List) -> &Ids<'a> {
+    fn ids(&self, list: List) -> &'t Ids<'a> {
+        let t = self.tables;
         match list {
-            List::Sources => &self.sources,
-            List::Actors => &self.actors,
-            List::Events => &self.events,
-            List::Quotes => &self.quotes,
-            List::Disputes => &self.disputes,
+            List::Sources => &t.sources,
+            List::Actors => &t.actors,
+            List::Events => &t.events,
+            List::Quotes => &t.quotes,
+            List::Disputes => &t.disputes,
         }
     }
 
     /// A required string: present and not blank.
-    fn required<'t>(
+    fn required<'s>(
         &mut self,
-        text: Option<Str<'t>>,
+        text: Option<Str<'s>>,
         path: impl FnOnce() -> String,
-    ) -> Option<Str<'t>> {
+    ) -> Option<Str<'s>> {
         match text {
             None => {
                 self.error(path(), "required field is missing");
