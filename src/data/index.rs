@@ -5,9 +5,12 @@
 //! are stored flat (one `Vec` of items plus a `Vec` of offsets, compressed-sparse-row
 //! style), so a million events cost two allocations per relation, not a million.
 
+use std::sync::OnceLock;
+
 use super::date::Date;
 use super::idmap::IdMap;
 use super::model::*;
+use super::search::ActorTables;
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.
@@ -305,12 +308,22 @@ impl Index {
 pub struct Indexed {
     pub timeline: Timeline,
     pub index: Index,
+    /// What actor search prepares on its first use, kept for the next ones.
+    actor_tables: OnceLock<ActorTables>,
 }
 
 impl Indexed {
     pub fn new(timeline: Timeline) -> Self {
         let index = Index::build(&timeline);
-        Indexed { timeline, index }
+        Indexed {
+            timeline,
+            index,
+            actor_tables: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn actor_tables(&self) -> &ActorTables {
+        self.actor_tables.get_or_init(|| ActorTables::new(self))
     }
 
     /// Looks up anything by its id.

@@ -2,6 +2,7 @@
 //! cross-references, and search. Nothing here knows about the terminal.
 
 mod clean;
+mod candidates;
 pub mod date;
 pub mod diagnostic;
 pub mod filter;

@@ -8,9 +8,12 @@
 //! equals the whole query (an alias such as `PMU` or `Khadimi`) gets a bonus that
 //! puts it above every partial match. A cheap subsequence test runs before skim.
 
+use std::sync::Mutex;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::candidates::{Candidates, Word, parallel};
 use super::index::Indexed;
 use super::model::{ActorIx, EventIx, QuoteIx};
 
@@ -134,6 +137,35 @@ impl Matcher {
         Some((score, indices))
     }
 
+    /// The score of an already lowercased text that contains every word as a
+    /// subsequence (as `all_words` scores it, without the positions).
+    fn score(&self, lower: &str, query: &Query) -> Option<i64> {
+        let mut score = 0;
+        for word in &query.words {
+            score += self.skim.fuzzy_match(lower, word)?;
+        }
+        if lower
+            .split_whitespace()
+            .eq(query.words.iter().map(String::as_str))
+        {
+            score += EXACT_BONUS;
+        }
+        Some(score)
+    }
+
+    /// The char positions `all_words` reports, for an already lowercased text.
+    fn indices(&self, lower: &str, query: &Query) -> Vec<usize> {
+        let mut indices: Vec<usize> = query
+            .words
+            .iter()
+            .filter_map(|word| self.skim.fuzzy_indices(lower, word))
+            .flat_map(|(_, found)| found)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+
     /// Score and positions of one word in `text`.
     fn one_word(&self, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
         if !is_subsequence(word, text) {
@@ -155,8 +187,103 @@ pub struct ActorMatch {
 }
 
 /// Fuzzy search over actor names and all their aliases.
+///
+/// Cheap to create: what it needs is prepared once per timeline, on the first
+/// search, and kept with the data (`ActorTables`).
 pub struct ActorSearch {
     matcher: Matcher,
+}
+
+/// What actor search prepares once per timeline and keeps: every actor's name and
+/// aliases as `Candidates`, the tie order, and the last query's survivors.
+pub(crate) struct ActorTables {
+    /// Each actor's name, then its aliases, actor by actor.
+    candidates: Candidates,
+    /// The actor of each candidate.
+    owner: Vec<u32>,
+    /// Each actor's first candidate (its name).
+    first: Vec<u32>,
+    /// Each actor's place in the order for equal scores: more events first, then
+    /// by name, then by position.
+    rank: Vec<u32>,
+    /// The candidates that passed the prefilter for the last query. A query that
+    /// extends it (typing on) can only match among them, so it scans only those.
+    last: Mutex<Option<(String, Vec<u32>)>>,
+}
+
+impl ActorTables {
+    pub(crate) fn new(data: &Indexed) -> Self {
+        let t = &data.timeline;
+        let mut owner = Vec::new();
+        let mut first = Vec::with_capacity(t.actors.len());
+        let strings = t.actors.iter().enumerate().flat_map(|(a, actor)| {
+            std::iter::once(&*actor.name).chain(actor.aliases.iter().map(|s| &**s)).map(move |s| (a, s))
+        });
+        let candidates = Candidates::new(
+            strings.map(|(a, s)| {
+                if first.len() == a {
+                    first.push(owner.len() as u32);
+                }
+                owner.push(a as u32);
+                s
+            }),
+            lowercase,
+        );
+        let mut order: Vec<u32> = (0..t.actors.len() as u32).collect();
+        order.sort_by_cached_key(|&a| {
+            let name = &t.actor(ActorIx(a)).name;
+            (
+                std::cmp::Reverse(data.index.events_of_actor(ActorIx(a)).len()),
+                lowercase(name),
+                name.clone(),
+                a,
+            )
+        });
+        let mut rank = vec![0u32; order.len()];
+        for (r, &a) in order.iter().enumerate() {
+            rank[a as usize] = r as u32;
+        }
+        ActorTables {
+            candidates,
+            owner,
+            first,
+            rank,
+            last: Mutex::new(None),
+        }
+    }
+
+    /// The candidates that contain every word, narrowing the last query's survivors
+    /// when `query` extends it.
+    fn prefilter(&self, query: &str, words: &[Word]) -> Vec<u32> {
+        let previous = self.last.lock().ok().and_then(|mut last| {
+            last.take()
+                .filter(|(text, _)| query.starts_with(text.as_str()))
+                .map(|(_, survivors)| survivors)
+        });
+        let survivors = self.candidates.prefilter(words, previous.as_deref());
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((query.to_string(), survivors.clone()));
+        }
+        survivors
+    }
+}
+
+impl Clone for ActorTables {
+    fn clone(&self) -> Self {
+        ActorTables {
+            candidates: self.candidates.clone(),
+            owner: self.owner.clone(),
+            first: self.first.clone(),
+            rank: self.rank.clone(),
+            last: Mutex::new(None),
+        }
+    }
+}
+
+impl std::fmt::Debug for ActorTables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ActorTables({} candidates)", self.candidates.len())
+    }
 }
 
 impl ActorSearch {
@@ -170,53 +297,77 @@ impl ActorSearch {
     /// preferred on equal scores). Equal scores rank the actor with more events
     /// first, then by name. A blank query lists every actor that way.
     pub fn search(&self, data: &Indexed, query: &str) -> Vec<ActorMatch> {
-        let query = Query::new(query);
-        let t = &data.timeline;
-        let mut found = Vec::new();
-        for (a, actor) in t.actors.iter().enumerate() {
-            let actor_ix = ActorIx(a as u32);
-            if query.is_empty() {
-                found.push(ActorMatch {
-                    actor: actor_ix,
-                    score: 0,
-                    alias: None,
-                    indices: Vec::new(),
-                });
-                continue;
-            }
-            let mut best: Option<ActorMatch> = None;
-            let names = std::iter::once((None, &actor.name))
-                .chain(actor.aliases.iter().enumerate().map(|(i, s)| (Some(i), s)));
-            for (alias, text) in names {
-                if let Some((score, indices)) = self.matcher.all_words(text, &query)
-                    && best.as_ref().is_none_or(|b| score > b.score)
-                {
-                    best = Some(ActorMatch {
-                        actor: actor_ix,
-                        score,
-                        alias,
-                        indices,
-                    });
+        self.search_top(data, query, usize::MAX).0
+    }
+
+    /// The best `limit` matches, as `search` ranks them, and how many actors match
+    /// in all: what a finder shows. Only the rows returned get their char
+    /// positions computed, and only they are sorted.
+    pub fn search_top(&self, data: &Indexed, query: &str, limit: usize) -> (Vec<ActorMatch>, usize) {
+        let tables = data.actor_tables();
+        let words = Query::new(query);
+        // (rank, score, candidate) of each matching actor.
+        let mut found: Vec<(u32, i64, u32)> = if words.is_empty() {
+            (0..tables.first.len() as u32)
+                .map(|a| (tables.rank[a as usize], 0, tables.first[a as usize]))
+                .collect()
+        } else {
+            let prepared: Vec<Word> = words.words.iter().cloned().map(Word::new).collect();
+            let survivors = tables.prefilter(query, &prepared);
+            let scored = parallel(survivors.len(), |range| {
+                survivors[range]
+                    .iter()
+                    .filter_map(|&k| {
+                        let score = self.matcher.score(tables.candidates.get(k), &words)?;
+                        Some((k, score))
+                    })
+                    .collect()
+            });
+            // Candidates of one actor are adjacent: keep the first best of each.
+            let mut best: Vec<(u32, i64, u32)> = Vec::new();
+            for (k, score) in scored {
+                let actor = tables.owner[k as usize];
+                match best.last_mut() {
+                    Some(last) if tables.owner[last.2 as usize] == actor => {
+                        if score > last.1 {
+                            *last = (tables.rank[actor as usize], score, k);
+                        }
+                    }
+                    _ => best.push((tables.rank[actor as usize], score, k)),
                 }
             }
-            found.extend(best);
+            best
+        };
+        let total = found.len();
+        let key = |&(rank, score, _): &(u32, i64, u32)| (std::cmp::Reverse(score), rank);
+        if limit < found.len() {
+            found.select_nth_unstable_by_key(limit, key);
+            found.truncate(limit);
         }
-        found.sort_by_cached_key(|m| {
-            let name = &t.actor(m.actor).name;
-            (
-                std::cmp::Reverse(m.score),
-                std::cmp::Reverse(data.index.events_of_actor(m.actor).len()),
-                lowercase(name),
-                name.clone(),
-                m.actor,
-            )
-        });
-        found
+        found.sort_unstable_by_key(key);
+        let matches = found
+            .into_iter()
+            .map(|(_, score, k)| {
+                let actor = tables.owner[k as usize];
+                let slot = (k - tables.first[actor as usize]) as usize;
+                ActorMatch {
+                    actor: ActorIx(actor),
+                    score,
+                    alias: slot.checked_sub(1),
+                    indices: if words.is_empty() {
+                        Vec::new()
+                    } else {
+                        self.matcher.indices(tables.candidates.get(k), &words)
+                    },
+                }
+            })
+            .collect();
+        (matches, total)
     }
 
     /// The best match, if any.
     pub fn best(&self, data: &Indexed, query: &str) -> Option<ActorMatch> {
-        self.search(data, query).into_iter().next()
+        self.search_top(data, query, 1).0.into_iter().next()
     }
 }
 
