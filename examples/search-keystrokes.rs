@@ -5,7 +5,9 @@
 //! line does (every match, ranked). Beside it, nucleo-matcher scans the same actor
 //! strings on every keystroke and sorts its matches. Prints p50, p95 and max.
 //!
-//! `cargo run --release --example search-keystrokes -- FILE [--rounds N] [--events]`
+//! `cargo run --release --example search-keystrokes -- FILE [--rounds N] [--events] [--each]`
+//!
+//! `--each` first prints the time of every key of one round, cold.
 
 use std::time::{Duration, Instant};
 
@@ -61,6 +63,21 @@ fn main() {
         "tlx prepares the actor candidates once: {:.1} ms",
         start.elapsed().as_secs_f64() * 1000.0
     );
+    if args.iter().any(|a| a == "--each") {
+        for query in QUERIES {
+            let line: Vec<String> = keystrokes(query)
+                .map(|q| {
+                    let start = Instant::now();
+                    let total = search.search_top(&data, q, 50).1;
+                    format!(
+                        "{q:?} {:.1} ms ({total})",
+                        start.elapsed().as_secs_f64() * 1000.0
+                    )
+                })
+                .collect();
+            println!("  {}", line.join(", "));
+        }
+    }
     report("tlx actors, top 50", rounds, |q| {
         search.search_top(&data, q, 50).1
     });
@@ -85,14 +102,20 @@ fn main() {
     }
 }
 
+/// Every prefix of the query, as the finder sees it after each key.
+fn keystrokes(query: &str) -> impl Iterator<Item = &str> {
+    query
+        .char_indices()
+        .map(move |(i, c)| &query[..i + c.len_utf8()])
+}
+
 /// Times `run` on every prefix of every query, `rounds` times, and prints percentiles.
 fn report(name: &str, rounds: usize, mut run: impl FnMut(&str) -> usize) {
     let mut times: Vec<Duration> = Vec::new();
     let mut one_letter: Vec<Duration> = Vec::new();
     for _ in 0..rounds {
         for query in QUERIES {
-            for (i, c) in query.char_indices() {
-                let prefix = &query[..i + c.len_utf8()];
+            for (i, prefix) in keystrokes(query).enumerate() {
                 let start = Instant::now();
                 std::hint::black_box(run(prefix));
                 let took = start.elapsed();

@@ -42,7 +42,11 @@ fn reference(d: &Indexed, query: &str) -> Vec<ActorMatch> {
                 .collect();
             let Some(scored) = scored else { continue };
             let mut score: i64 = scored.iter().map(|(s, _)| s).sum();
-            if !words.is_empty() && lower.split_whitespace().eq(words.iter().map(String::as_str)) {
+            if !words.is_empty()
+                && lower
+                    .split_whitespace()
+                    .eq(words.iter().map(String::as_str))
+            {
                 score += 1000;
             }
             let mut indices: Vec<usize> = scored.into_iter().flat_map(|(_, i)| i).collect();
@@ -109,6 +113,10 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
     }
     // Deleting characters and starting over must not reuse narrower results.
     for typed in ["kataib", "kat", "", "a", "mu", "m"] {
-        assert_eq!(search.search(&d, typed), reference(&d, typed), "query {typed:?}");
+        assert_eq!(
+            search.search(&d, typed),
+            reference(&d, typed),
+            "query {typed:?}"
+        );
     }
 }

@@ -62,15 +62,12 @@ pub struct Candidates {
 }
 
 impl Candidates {
-    pub fn new<'s>(strings: impl IntoIterator<Item = &'s str>, lowercase: fn(&str) -> String) -> Self {
-        let mut c = Candidates::default();
-        for s in strings {
-            let lower = lowercase(s);
-            c.masks.push(mask_of(&lower));
-            c.lower.push_str(&lower);
-            c.ends.push(c.lower.len() as u32);
-        }
-        c
+    /// Adds a candidate, already lowercased; returns its number.
+    pub fn push(&mut self, lower: &str) -> u32 {
+        self.masks.push(mask_of(lower));
+        self.lower.push_str(lower);
+        self.ends.push(self.lower.len() as u32);
+        self.ends.len() as u32 - 1
     }
 
     pub fn len(&self) -> usize {
@@ -189,8 +186,17 @@ mod tests {
 
     #[test]
     fn prefilter_keeps_exactly_the_subsequence_matches() {
-        let names = ["Kataib Hezbollah", "Asaib Ahl al-Haq", "Ḥizb al-Daʿwa", "KH", ""];
-        let c = Candidates::new(names, lower);
+        let names = [
+            "Kataib Hezbollah",
+            "Asaib Ahl al-Haq",
+            "Ḥizb al-Daʿwa",
+            "KH",
+            "",
+        ];
+        let mut c = Candidates::default();
+        for name in names {
+            c.push(&lower(name));
+        }
         let words = |q: &str| -> Vec<Word> {
             q.split_whitespace()
                 .map(|w| Word::new(w.to_lowercase()))

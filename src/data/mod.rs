@@ -1,8 +1,8 @@
 //! The data layer: the timeline model, loading and validation, the index of
 //! cross-references, and search. Nothing here knows about the terminal.
 
-mod clean;
 mod candidates;
+mod clean;
 pub mod date;
 pub mod diagnostic;
 pub mod filter;
