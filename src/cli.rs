@@ -327,16 +327,35 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
     }
 }
 
-/// Opens the explorer, in colour when `color` (from `--color` and `NO_COLOR`).
-/// Until the terminal UI exists it only explains itself.
+/// Opens the explorer in the terminal, where `start` says, in colour when `color`
+/// (from `--color` and `NO_COLOR`).
 pub fn run_explorer(loaded: Loaded, start: StartAt, color: bool) -> ExitCode {
-    let _ = (loaded, start, color);
     if !std::io::stdout().is_terminal() {
         say!("tlx: the explorer needs a terminal; try `tlx events`");
         return ExitCode::from(2);
     }
-    say!("tlx: the explorer is not built yet; try `tlx events`");
-    ExitCode::from(2)
+    let start = match start {
+        StartAt::Top => crate::app::Start::Top,
+        StartAt::Event(e) => crate::app::Start::Event(e),
+        StartAt::Actor(a) => crate::app::Start::Actor(a),
+    };
+    let warnings = loaded.warnings.len();
+    let mut app = crate::app::App::new(std::sync::Arc::new(loaded.data), start);
+    app.colors = color;
+    if warnings > 0 {
+        app.message = Some(format!(
+            "{warnings} warning{} while loading: `tlx check` lists them",
+            if warnings == 1 { "" } else { "s" }
+        ));
+    }
+    match crate::tui::run(app) {
+        Ok(crate::tui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(crate::tui::Exit::Signal(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+        Err(error) => {
+            say!("tlx: the terminal failed: {error}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// A name for the timeline in messages.

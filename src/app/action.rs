@@ -1,0 +1,70 @@
+//! Everything a user can do, as plain values: the keymap and the mouse produce them,
+//! `update` consumes them.
+
+use super::Pane;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+
+    // Moving in the focused list (or the open view, or the help text).
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    PrevYear,
+    NextYear,
+
+    FocusNext,
+    FocusPrev,
+    Focus(Pane),
+
+    /// Enter: what it means depends on where you are.
+    Activate,
+    /// Esc: closes a popup or view, cancels a search; never quits.
+    Close,
+    /// Back through the history of jumps and filters.
+    Back,
+
+    ToggleAllActors,
+    ClearFilter,
+    OpenFinder,
+    OpenDisputes,
+    OpenSources,
+    OpenHelp,
+    /// Copy the selected quote with its citation (OSC 52).
+    Copy,
+
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+
+    /// Typing into the search line or the finder.
+    Input(char),
+    DeleteChar,
+    ClearInput,
+
+    /// The terminal's new size, in columns and rows.
+    Resize(u16, u16),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+}
+
+/// Work that `update` asks the terminal layer to do, since `update` does no I/O.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}

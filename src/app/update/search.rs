@@ -1,0 +1,107 @@
+//! `/` search in a pane: typing, the hits, n/N, keep or restore.
+
+use super::navigate::select;
+use crate::app::search::hits_in_pane;
+use crate::app::{Action, App, Pane, Search};
+
+pub(super) fn start_search(app: &mut App) {
+    let pane = app.focus;
+    let Some(&saved) = app.pane_pos(pane).filter(|_| pane != Pane::Detail) else {
+        app.message = Some("/ searches the events, actors and quotes panes.".into());
+        return;
+    };
+    app.search = Some(Search {
+        pane,
+        query: String::new(),
+        typing: true,
+        hits: Vec::new(),
+        saved,
+    });
+}
+
+pub(super) fn in_search(app: &mut App, action: Action) {
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Input(c) => {
+            search.query.push(c);
+            research(app);
+        }
+        Action::DeleteChar => {
+            if search.query.pop().is_none() {
+                cancel_search(app);
+            } else {
+                research(app);
+            }
+        }
+        Action::ClearInput => {
+            search.query.clear();
+            research(app);
+        }
+        Action::NextMatch => next_match(app, true),
+        Action::PrevMatch => next_match(app, false),
+        Action::Activate => {
+            search.typing = false;
+            if search.query.is_empty() {
+                app.search = None;
+            } else if search.hits.is_empty() {
+                app.search = None;
+                app.message = Some("No match.".into());
+            }
+        }
+        Action::Close => cancel_search(app),
+        _ => {}
+    }
+}
+
+/// Runs the query again and moves to its best hit (or back to where the search began).
+pub(super) fn research(app: &mut App) {
+    let Some(search) = app.search.as_ref() else {
+        return;
+    };
+    let (pane, query, saved) = (search.pane, search.query.clone(), search.saved);
+    let hits = hits_in_pane(app, pane, &query);
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    search.hits = hits;
+    let target = search.best().map_or(saved.selected, |h| h.pos);
+    select(app, pane, target);
+}
+
+pub(super) fn cancel_search(app: &mut App) {
+    if let Some(search) = app.search.take() {
+        select(app, search.pane, search.saved.selected);
+        set_offset(app, search.pane, search.saved.offset);
+    }
+}
+
+pub(super) fn set_offset(app: &mut App, pane: Pane, offset: usize) {
+    match pane {
+        Pane::Events => app.events_pos.offset = offset,
+        Pane::Actors => app.actors_pos.offset = offset,
+        Pane::Quotes => app.quotes_pos.offset = offset,
+        Pane::Detail => {}
+    }
+}
+
+pub(super) fn next_match(app: &mut App, forward: bool) {
+    let focus = app.focus;
+    let Some(search) = app
+        .search
+        .as_ref()
+        .filter(|s| s.pane == focus && !s.hits.is_empty())
+    else {
+        app.message = Some("No search in this pane: press / to search.".into());
+        return;
+    };
+    let current = app.pane_pos(focus).map_or(0, |p| p.selected);
+    let Some(hit) = search.next_from(current, forward) else {
+        return;
+    };
+    let (pos, total) = (hit.pos, search.hits.len());
+    let nth = search.hits.iter().position(|h| h.pos == pos).unwrap_or(0) + 1;
+    select(app, focus, pos);
+    app.message = Some(format!("Match {nth} of {total}"));
+}

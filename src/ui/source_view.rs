@@ -1,0 +1,182 @@
+//! The source view: a source's facts and all its excerpts in document order, the
+//! chosen one highlighted and scrolled into view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::layout::{Screen, inner};
+use super::text::{fit, wrap_indented};
+use super::theme::Theme;
+use super::{pane_block, position, selection};
+use crate::app::{App, View, scroll_to_varying};
+use crate::data::{Indexed, QuoteIx, SourceIx};
+
+pub struct SourceView<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub screen: &'a Screen,
+}
+
+/// The lines of one excerpt: number and text, then whom it quotes and what it supports.
+pub fn excerpt_lines(
+    data: &Indexed,
+    n: usize,
+    q: QuoteIx,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let t = &data.timeline;
+    let quote = t.quote(q);
+    let mut lines = wrap_indented(
+        &[
+            Span::styled(format!("{:>3}. ", n + 1), theme.label),
+            Span::styled(format!("“{}”", quote.text), theme.quote),
+        ],
+        width,
+        6,
+    );
+    let mut about = Vec::new();
+    if let Some(speaker) = quote.speaker {
+        about.push(Span::styled(
+            format!("     — {}", t.actor(speaker).name),
+            theme.dim,
+        ));
+    }
+    let events = data.index.events_of_quote(q);
+    if let Some(&first) = events.first() {
+        let event = t.event(first);
+        let more = if events.len() > 1 {
+            format!(" (+{} more)", events.len() - 1)
+        } else {
+            String::new()
+        };
+        about.push(Span::styled(
+            format!("     → {} {}{more}", event.date.human(), event.title),
+            theme.dim,
+        ));
+    } else {
+        about.push(Span::styled("     → supports no event", theme.dim));
+    }
+    for span in about {
+        lines.extend(wrap_indented(&[span], width, 7));
+    }
+    lines.push(Line::default());
+    lines
+}
+
+pub fn excerpt_height(data: &Indexed, n: usize, q: QuoteIx, width: usize) -> usize {
+    excerpt_lines(data, n, q, width, &Theme::new(false)).len()
+}
+
+fn facts(data: &Indexed, s: SourceIx, theme: &Theme) -> Vec<Line<'static>> {
+    let source = data.timeline.source(s);
+    let mut lines = vec![Line::styled(source.title.to_string(), theme.title)];
+    let mut about = vec![source.publisher.to_string()];
+    if let Some(kind) = source.kind {
+        about.push(kind.as_str().to_string());
+    }
+    about.push(match source.published {
+        Some(date) => date.human(),
+        None => "date not known".into(),
+    });
+    lines.push(Line::styled(about.join(" · "), theme.text));
+    if !source.authors.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("By ", theme.label),
+            Span::styled(source.authors.join(", "), theme.text),
+        ]));
+    }
+    lines.push(match &source.url {
+        Some(url) => Line::styled(url.to_string(), theme.link),
+        None => Line::styled("URL not known", theme.dim),
+    });
+    lines
+}
+
+impl Widget for SourceView<'_> {
+    fn render(self, _area: Rect, buf: &mut Buffer) {
+        let View::Source { source, pos } = &self.app.view else {
+            return;
+        };
+        let (app, theme) = (self.app, self.theme);
+        let data = &app.data;
+        let excerpts = data.index.quotes_of_source(*source);
+
+        let top = self.screen.view.top;
+        let block = Block::bordered()
+            .border_style(theme.border)
+            .title(Line::styled(" Source ", theme.title));
+        let facts_area = block.inner(top);
+        block.render(top, buf);
+        for (y, line) in facts(data, *source, theme)
+            .into_iter()
+            .take(facts_area.height as usize)
+            .enumerate()
+        {
+            let line = fit(line.spans, facts_area.width as usize);
+            buf.set_line(
+                facts_area.x,
+                facts_area.y + y as u16,
+                &line,
+                facts_area.width,
+            );
+        }
+
+        let main = self.screen.view.main;
+        let title = Line::from(vec![
+            Span::styled(" Excerpts in document order ", theme.title),
+            Span::styled(
+                format!("{} ", position(pos.selected, excerpts.len())),
+                theme.dim,
+            ),
+        ]);
+        let block = pane_block(title, true, theme);
+        block.render(main, buf);
+        let list = inner(main);
+        if list.is_empty() {
+            return;
+        }
+        if excerpts.is_empty() {
+            buf.set_stringn(
+                list.x,
+                list.y,
+                "No excerpts.",
+                list.width as usize,
+                theme.dim,
+            );
+            return;
+        }
+        let width = list.width as usize;
+        let height = list.height as usize;
+        let offset = scroll_to_varying(pos.offset, pos.selected, height, excerpts.len(), |i| {
+            excerpts
+                .get(i)
+                .map_or(1, |&q| excerpt_height(data, i, q, width))
+        });
+        let mut y = 0;
+        for (n, &q) in excerpts.iter().enumerate().skip(offset) {
+            if y >= height {
+                break;
+            }
+            let lines = excerpt_lines(data, n, q, width, theme);
+            let text_lines = lines.len() - 1;
+            for (i, line) in lines.into_iter().enumerate() {
+                if y >= height {
+                    break;
+                }
+                let row = Rect {
+                    y: list.y + y as u16,
+                    height: 1,
+                    ..list
+                };
+                buf.set_line(row.x, row.y, &line, row.width);
+                if n == pos.selected && i < text_lines {
+                    buf.set_style(row, selection(theme, true));
+                }
+                y += 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Shared by the explorer's tests: the small hand-made timeline and ways to drive
+//! the app with actions or keys.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tlx::app::{Action, App, Start, keymap, update};
+use tlx::data::{ActorIx, EventIx, Indexed, ItemRef, QuoteIx, load_str};
+
+pub const SMALL: &str = include_str!("../data/tui-small.json");
+
+pub fn data() -> Arc<Indexed> {
+    Arc::new(load_str(SMALL).expect("the test timeline loads").data)
+}
+
+/// The app on the small timeline, sized like a terminal of `width` x `height`.
+pub fn app_sized(width: u16, height: u16) -> App {
+    let mut app = App::new(data(), Start::Top);
+    update(&mut app, Action::Resize(width, height));
+    app
+}
+
+pub fn app() -> App {
+    app_sized(160, 45)
+}
+
+pub fn run(app: &mut App, actions: &[Action]) {
+    for &action in actions {
+        update(app, action);
+    }
+}
+
+/// Presses keys through the keymap, as the terminal would: `"jj"`, or named keys
+/// such as `"<Enter>"`, `"<Esc>"`, `"<Tab>"`, `"<BS>"`, `"<C-o>"`.
+pub fn keys(app: &mut App, keys: &str) {
+    for key in parse_keys(keys) {
+        if let Some(action) = keymap::lookup(app.mode(), &key) {
+            update(app, action);
+        }
+    }
+}
+
+pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let (code, mods) = match name {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                "End" => (KeyCode::End, KeyModifiers::NONE),
+                other if other.starts_with("C-") => (
+                    KeyCode::Char(other.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                other => panic!("unknown key <{other}>"),
+            };
+            out.push(KeyEvent::new(code, mods));
+            rest = &rest[end + 1..];
+        } else {
+            out.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+pub fn event(app: &App, id: &str) -> EventIx {
+    match app.data.find(id) {
+        Some(ItemRef::Event(e)) => e,
+        other => panic!("{id} is not an event: {other:?}"),
+    }
+}
+
+pub fn actor(app: &App, id: &str) -> ActorIx {
+    match app.data.find(id) {
+        Some(ItemRef::Actor(a)) => a,
+        other => panic!("{id} is not an actor: {other:?}"),
+    }
+}
+
+pub fn quote(app: &App, id: &str) -> QuoteIx {
+    match app.data.find(id) {
+        Some(ItemRef::Quote(q)) => q,
+        other => panic!("{id} is not a quote: {other:?}"),
+    }
+}
+
+/// The id of the selected event.
+pub fn selected_event(app: &App) -> String {
+    app.selected_event()
+        .map(|e| app.data.timeline.event(e).id.to_string())
+        .unwrap_or_default()
+}
+
+pub fn selected_actor(app: &App) -> String {
+    app.selected_actor()
+        .map(|a| app.data.timeline.actor(a).id.to_string())
+        .unwrap_or_default()
+}
+
+pub fn selected_quote(app: &App) -> String {
+    app.selected_quote()
+        .map(|q| app.data.timeline.quote(q).id.to_string())
+        .unwrap_or_default()
+}
+
+/// The ids of the events listed, in order.
+pub fn listed_events(app: &App) -> Vec<String> {
+    app.events
+        .items(&app.data)
+        .iter()
+        .map(|&e| app.data.timeline.event(e).id.to_string())
+        .collect()
+}
+
+/// Selects an event by id through the keys (j from the top).
+pub fn go_to_event(app: &mut App, id: &str) {
+    keys(app, "1g");
+    for _ in 0..app.events.len(&app.data) {
+        if selected_event(app) == id {
+            return;
+        }
+        keys(app, "j");
+    }
+    panic!("{id} is not listed");
+}

@@ -1,0 +1,338 @@
+//! The screens drawn on a `TestBackend`: insta snapshots of the main screen, the
+//! actor finder, the source view, the disputes view and the help at two sizes, and
+//! `Buffer` checks of the styles (selection, matches, NO_COLOR).
+
+mod common;
+
+use common::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use tlx::app::App;
+use tlx::ui;
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    terminal.draw(|frame| ui::render(app, frame)).unwrap();
+    terminal
+}
+
+fn buffer(app: &App) -> Buffer {
+    draw(app).backend().buffer().clone()
+}
+
+/// The screen after `keys` at each snapshot size.
+fn snapshot(name: &str, keys_to_press: &str) {
+    for (width, height) in [(160, 45), (80, 24)] {
+        let mut app = app_sized(width, height);
+        keys(&mut app, keys_to_press);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn main_screen() {
+    snapshot("main", "");
+}
+
+#[test]
+fn main_screen_on_the_disputed_event() {
+    snapshot("main_disputed_event", "G k");
+}
+
+#[test]
+fn actor_finder_with_a_query() {
+    snapshot("finder", "akhadiri");
+}
+
+#[test]
+fn source_view() {
+    snapshot("source_view", "Gk<Enter>j<Enter>");
+}
+
+#[test]
+fn disputes_view() {
+    snapshot("disputes", "Gkd");
+}
+
+#[test]
+fn sources_list() {
+    snapshot("sources", "sj");
+}
+
+#[test]
+fn help() {
+    snapshot("help", "?");
+}
+
+#[test]
+fn filtered_events_and_the_strip() {
+    snapshot("filtered", "akhadiri<Enter>");
+}
+
+#[test]
+fn search_in_progress() {
+    snapshot("search", "/drone");
+}
+
+#[test]
+fn tabs_on_a_narrow_terminal() {
+    for keys_to_press in ["", "2", "3"] {
+        let mut app = app_sized(70, 22);
+        keys(&mut app, keys_to_press);
+        insta::assert_snapshot!(format!("tabs_{keys_to_press}_70x22"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn too_small() {
+    let app = app_sized(39, 11);
+    insta::assert_snapshot!("too_small_39x11", draw(&app).backend());
+}
+
+/// Cells of row `y` from `x` on, as text.
+fn row_text(buf: &Buffer, y: u16, x: u16, width: u16) -> String {
+    (x..x + width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+/// Where `text` is first drawn, top to bottom.
+fn find_row(buf: &Buffer, text: &str) -> (u16, u16) {
+    find_in(buf, text, 0, buf.area.width)
+}
+
+/// Where `text` is first drawn between columns `from` and `to`.
+fn find_in(buf: &Buffer, text: &str, from: u16, to: u16) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let line = row_text(buf, y, from, to - from);
+        if let Some(byte) = line.find(text) {
+            let x = from + line[..byte].chars().count() as u16;
+            return (x, y);
+        }
+    }
+    panic!("{text:?} is not on the screen");
+}
+
+/// Columns of the events pane at 160 columns.
+const EVENTS: (u16, u16) = (0, 60);
+
+#[test]
+fn the_selected_event_is_highlighted_and_others_are_not() {
+    let mut app = app();
+    keys(&mut app, "jj");
+    let buf = buffer(&app);
+    let (x, y) = find_in(&buf, "Protests across the province", EVENTS.0, EVENTS.1);
+    assert_eq!(buf[(x, y)].bg, Color::Blue, "the focused selection");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find_row(&buf, "A quiet year on the coast");
+    assert_eq!(buf[(x, y)].bg, Color::Reset, "an unselected row");
+    // The actors pane is not focused: its selection is drawn, but dimmer.
+    let (x, y) = find_row(&buf, "Saltmarsh Government");
+    assert_eq!(buf[(x, y)].bg, Color::DarkGray);
+}
+
+#[test]
+fn the_selection_follows_the_focus() {
+    let mut app = app();
+    keys(&mut app, "2");
+    let buf = buffer(&app);
+    let (x, y) = find_row(&buf, "Reed Brigades  ");
+    assert_eq!(buf[(x, y)].bg, Color::Blue);
+    let (x, y) = find_in(&buf, "Reed Brigades founded", EVENTS.0, EVENTS.1);
+    assert_eq!(buf[(x, y)].bg, Color::DarkGray);
+}
+
+#[test]
+fn matched_characters_are_highlighted() {
+    let mut app = app();
+    keys(&mut app, "akhadiri");
+    let buf = buffer(&app);
+    let (x, y) = find_row(&buf, "Khadiri → Yusuf al-Qadiri");
+    for dx in 0..7 {
+        assert!(
+            buf[(x + dx, y)].modifier.contains(Modifier::UNDERLINED),
+            "char {dx} of Khadiri"
+        );
+    }
+    assert!(!buf[(x + 10, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn no_color_draws_with_modifiers_only() {
+    for keys_to_press in [
+        "",
+        "jj2",
+        "akhadiri",
+        "Gkd",
+        "Gk<Enter><Enter>",
+        "?",
+        "/drone",
+    ] {
+        let mut app = app();
+        app.colors = false;
+        keys(&mut app, keys_to_press);
+        let buf = buffer(&app);
+        for cell in buf.content() {
+            assert_eq!(
+                cell.fg,
+                Color::Reset,
+                "{keys_to_press:?}: a foreground colour"
+            );
+            assert_eq!(
+                cell.bg,
+                Color::Reset,
+                "{keys_to_press:?}: a background colour"
+            );
+        }
+    }
+    let mut app = app();
+    app.colors = false;
+    keys(&mut app, "jj");
+    let buf = buffer(&app);
+    let (x, y) = find_in(&buf, "Protests across the province", EVENTS.0, EVENTS.1);
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the selection is reversed"
+    );
+    let (x, y) = find_row(&buf, "A quiet year on the coast");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_strip_marks_the_selected_year() {
+    let mut app = app();
+    keys(&mut app, "jj");
+    let buf = buffer(&app);
+    let (x, y) = find_row(&buf, "▲2019");
+    assert!(y < 4, "in the header");
+    assert_eq!(buf[(x + 1, y)].fg, Color::LightYellow);
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    for width in [1, 2, 10, 39, 40, 41, 79, 80, 119, 120, 200] {
+        for height in [1, 2, 5, 11, 12, 13, 24, 60] {
+            for keys_to_press in ["", "a", "?", "d", "s", "Gk<Enter><Enter>", "/x", "4"] {
+                let mut app = app_sized(width, height);
+                keys(&mut app, keys_to_press);
+                draw(&app);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_strip_draws_the_filtered_events_apart() {
+    let mut app = app();
+    keys(&mut app, "akhadiri<Enter>j");
+    let buf = buffer(&app);
+    // Bars on rows 1-2 above their year's label on row 3.
+    let column = |year: &str| {
+        let labels = row_text(&buf, 3, 0, buf.area.width);
+        labels[..labels.find(year).unwrap()].chars().count() as u16
+    };
+    let bottom = 2;
+    assert_eq!(
+        buf[(column("2012"), bottom)].fg,
+        Color::DarkGray,
+        "2012: no event of the filter"
+    );
+    assert_eq!(
+        buf[(column("2020"), bottom)].fg,
+        Color::LightGreen,
+        "2020: the filter's event"
+    );
+    assert_eq!(
+        buf[(column("▲2021"), bottom)].fg,
+        Color::LightYellow,
+        "2021: the selected year"
+    );
+    let x2020 = column("2020");
+    keys(&mut app, "f");
+    let buf = buffer(&app);
+    assert_eq!(
+        buf[(x2020, bottom)].fg,
+        Color::Reset,
+        "no filter: plain bars"
+    );
+}
+
+/// A timeline of `n` events over 19 years, each with one of 50 actors.
+fn synthetic(n: usize) -> tlx::data::Indexed {
+    use tlx::data::*;
+    let actors = (0..50)
+        .map(|i| Actor {
+            id: format!("actor-{i}").into(),
+            name: format!("Actor number {i}").into(),
+            kind: ActorKind::Person,
+            aliases: Vec::new(),
+            description: None,
+            relations: Vec::new(),
+        })
+        .collect();
+    let events = (0..n)
+        .map(|i| Event {
+            id: format!("event-{i}").into(),
+            date: Date::day(
+                2003 + (i * 19 / n) as i32,
+                1 + (i % 12) as u8,
+                1 + (i % 28) as u8,
+            )
+            .unwrap(),
+            end: None,
+            title: format!("Synthetic event number {i} of the large timeline").into(),
+            summary: None,
+            place: None,
+            tags: Vec::new(),
+            actors: vec![Participant {
+                actor: ActorIx((i % 50) as u32),
+                role: Some("participant".into()),
+            }],
+            quotes: Vec::new(),
+            certainty: None,
+            note: None,
+        })
+        .collect();
+    Indexed::new(Timeline {
+        title: "Synthetic".into(),
+        actors,
+        events,
+        ..Timeline::default()
+    })
+}
+
+/// Average time to draw a frame, after moving to the middle of the list.
+fn frame_time(data: tlx::data::Indexed) -> std::time::Duration {
+    let mut app = App::new(std::sync::Arc::new(data), tlx::app::Start::Top);
+    tlx::app::update(&mut app, tlx::app::Action::Resize(160, 45));
+    app.events_pos.selected = app.events.len(&app.data) / 2;
+    tlx::app::update(&mut app, tlx::app::Action::Down);
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    let frames = 30;
+    let start = std::time::Instant::now();
+    for i in 0..frames {
+        tlx::app::update(
+            &mut app,
+            if i % 2 == 0 {
+                tlx::app::Action::Down
+            } else {
+                tlx::app::Action::Up
+            },
+        );
+        terminal.draw(|frame| ui::render(&app, frame)).unwrap();
+    }
+    start.elapsed() / frames
+}
+
+#[test]
+fn a_million_events_draw_about_as_fast_as_a_hundred() {
+    let small = frame_time(synthetic(100));
+    let large = frame_time(synthetic(1_000_000));
+    eprintln!("frame: {small:?} for 100 events, {large:?} for a million");
+    // Only the visible rows are drawn: the frame must not grow with the timeline.
+    assert!(
+        large < small * 3 + std::time::Duration::from_millis(5),
+        "{small:?} vs {large:?}"
+    );
+}
