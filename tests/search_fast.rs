@@ -120,3 +120,137 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
         );
     }
 }
+
+/// The plain event search: every field of every event scored by skim (with the
+/// compactness rule), words in one field first, then across fields.
+fn reference_events(d: &Indexed, query: &str) -> Vec<tlx::data::search::EventMatch> {
+    use tlx::data::search::{EventField, EventMatch};
+    let skim = SkimMatcherV2::default().respect_case();
+    let words: Vec<String> = query.split_whitespace().map(lowercase).collect();
+    let word = |text: &str, w: &str| -> Option<(i64, Vec<usize>)> {
+        let (score, indices) = skim.fuzzy_indices(&lowercase(text), w)?;
+        let compact = match (indices.first(), indices.last()) {
+            (Some(f), Some(l)) => l - f < 2 * w.chars().count(),
+            _ => true,
+        };
+        compact.then_some((score, indices))
+    };
+    let all_words = |text: &str| -> Option<(i64, Vec<usize>)> {
+        let mut score = 0;
+        let mut indices = Vec::new();
+        for w in &words {
+            let (s, i) = word(text, w)?;
+            score += s;
+            indices.extend(i);
+        }
+        indices.sort_unstable();
+        indices.dedup();
+        if lowercase(text)
+            .split_whitespace()
+            .eq(words.iter().map(String::as_str))
+        {
+            score += 1000;
+        }
+        Some((score, indices))
+    };
+    let t = &d.timeline;
+    let mut found = Vec::new();
+    for &e in d.index.chronological() {
+        let event = t.event(e);
+        if words.is_empty() {
+            found.push(EventMatch {
+                event: e,
+                score: 0,
+                field: EventField::Title,
+                indices: Vec::new(),
+            });
+            continue;
+        }
+        let mut fields: Vec<(EventField, &str)> = vec![(EventField::Title, &event.title)];
+        fields.extend(event.summary.as_deref().map(|s| (EventField::Summary, s)));
+        fields.extend(event.place.as_deref().map(|p| (EventField::Place, p)));
+        fields.extend(
+            event
+                .tags
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (EventField::Tag(i), &**g)),
+        );
+        let mut best: Option<EventMatch> = None;
+        for &(field, text) in &fields {
+            if let Some((score, indices)) = all_words(text)
+                && best.as_ref().is_none_or(|b| score > b.score)
+            {
+                best = Some(EventMatch {
+                    event: e,
+                    score,
+                    field,
+                    indices,
+                });
+            }
+        }
+        if best.is_none() && words.len() >= 2 {
+            let per_word: Option<Vec<(i64, EventField, Vec<usize>)>> = words
+                .iter()
+                .map(|w| {
+                    let mut top: Option<(i64, EventField, Vec<usize>)> = None;
+                    for &(field, text) in &fields {
+                        if let Some((s, i)) = word(text, w)
+                            && top.as_ref().is_none_or(|b| s > b.0)
+                        {
+                            top = Some((s, field, i));
+                        }
+                    }
+                    top
+                })
+                .collect();
+            if let Some(per_word) = per_word {
+                let score = per_word.iter().map(|p| p.0).sum();
+                let field = per_word[0].1;
+                let mut indices: Vec<usize> = per_word
+                    .into_iter()
+                    .filter(|p| p.1 == field)
+                    .flat_map(|p| p.2)
+                    .collect();
+                indices.sort_unstable();
+                indices.dedup();
+                best = Some(EventMatch {
+                    event: e,
+                    score,
+                    field,
+                    indices,
+                });
+            }
+        }
+        found.extend(best);
+    }
+    found.sort_by_key(|m| std::cmp::Reverse(m.score));
+    found
+}
+
+#[test]
+fn event_search_answers_as_the_plain_algorithm_at_every_key() {
+    let mut spec = synth::Spec::new(1_500);
+    spec.actors = 300;
+    let d = tlx::data::load_bytes(&synth::generate(&spec))
+        .expect("valid")
+        .data;
+    let search = tlx::data::search::EventSearch::new(&d);
+    for query in ["drone attack", "basra", "kh ceasefire", "ʿali", "abu", "zq"] {
+        for (i, c) in query.char_indices() {
+            let typed = &query[..i + c.len_utf8()];
+            assert_eq!(
+                search.search(&d, typed),
+                reference_events(&d, typed),
+                "query {typed:?}"
+            );
+        }
+    }
+    for typed in ["drone", "dr", "", "x"] {
+        assert_eq!(
+            search.search(&d, typed),
+            reference_events(&d, typed),
+            "query {typed:?}"
+        );
+    }
+}

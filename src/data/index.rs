@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use super::date::Date;
 use super::idmap::IdMap;
 use super::model::*;
-use super::search::ActorTables;
+use super::search::{ActorTables, Narrowing};
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.
@@ -310,6 +310,8 @@ pub struct Indexed {
     pub index: Index,
     /// What actor search prepares on its first use, kept for the next ones.
     actor_tables: OnceLock<ActorTables>,
+    /// What the last event search kept for the next keystroke.
+    event_narrowing: Narrowing,
 }
 
 impl Indexed {
@@ -319,7 +321,12 @@ impl Indexed {
             timeline,
             index,
             actor_tables: OnceLock::new(),
+            event_narrowing: Narrowing::default(),
         }
+    }
+
+    pub(crate) fn event_narrowing(&self) -> &Narrowing {
+        &self.event_narrowing
     }
 
     pub(crate) fn actor_tables(&self) -> &ActorTables {

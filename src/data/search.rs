@@ -16,7 +16,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::candidates::{Candidates, Word, parallel};
 use super::index::Indexed;
-use super::model::{ActorIx, EventIx, QuoteIx};
+use super::model::{ActorIx, Event, EventIx, QuoteIx};
 
 /// Added to the score of a string equal to the whole query (ignoring case).
 const EXACT_BONUS: i64 = 1000;
@@ -80,6 +80,36 @@ fn is_subsequence(word: &str, text: &str) -> bool {
     want.peek().is_none()
 }
 
+/// Whether the (lowercase) word appears in `text`, ignoring case, as a subsequence
+/// whose first and last characters are less than twice its length apart: what
+/// `is_compact` will ask of skim's match, so a text without such a window cannot
+/// match. Texts or words outside ASCII are only checked as subsequences.
+fn has_compact_window(word: &str, text: &str) -> bool {
+    if !(word.is_ascii() && text.is_ascii()) {
+        return is_subsequence(word, text);
+    }
+    let (word, text) = (word.as_bytes(), text.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let span = 2 * word.len();
+    text.iter().enumerate().any(|(i, &b)| {
+        if b.to_ascii_lowercase() != first {
+            return false;
+        }
+        // From this start, greedy matching finishes as early as any match can.
+        let mut want = rest;
+        for &b in &text[i + 1..text.len().min(i + span)] {
+            match want.split_first() {
+                Some((&w, more)) if w == b.to_ascii_lowercase() => want = more,
+                Some(_) => {}
+                None => break,
+            }
+        }
+        want.is_empty()
+    })
+}
+
 /// The skim matcher with our rules around it; built once, reused for every string.
 struct Matcher {
     skim: SkimMatcherV2,
@@ -114,9 +144,20 @@ impl Matcher {
         (!self.compact || is_compact(word, &indices)).then_some((score, indices))
     }
 
+    /// Whether `word` can match `text` at all: as a subsequence, and where the
+    /// compactness rule applies, within a window it allows. Skim is only asked
+    /// about texts that pass: in prose, most texts hold a short word scattered.
+    fn may_match(&self, word: &str, text: &str) -> bool {
+        if self.compact {
+            has_compact_window(word, text)
+        } else {
+            is_subsequence(word, text)
+        }
+    }
+
     /// Score and char positions of `text` against every word of the query.
     fn all_words(&self, text: &str, query: &Query) -> Option<(i64, Vec<usize>)> {
-        if !query.words.iter().all(|w| is_subsequence(w, text)) {
+        if !query.words.iter().all(|w| self.may_match(w, text)) {
             return None;
         }
         let lower = lowercase(text);
@@ -169,7 +210,7 @@ impl Matcher {
 
     /// Score and positions of one word in `text`.
     fn one_word(&self, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
-        if !is_subsequence(word, text) {
+        if !self.may_match(word, text) {
             return None;
         }
         self.word(&lowercase(text), word)
@@ -484,6 +525,53 @@ pub struct EventMatch {
     pub indices: Vec<usize>,
 }
 
+/// An event's searchable fields, in the order they are tried.
+fn event_fields(event: &Event) -> impl Iterator<Item = (EventField, &str)> {
+    std::iter::once((EventField::Title, &*event.title))
+        .chain(event.summary.as_deref().map(|s| (EventField::Summary, s)))
+        .chain(event.place.as_deref().map(|p| (EventField::Place, p)))
+        .chain(
+            event
+                .tags
+                .iter()
+                .enumerate()
+                .map(|(i, tag)| (EventField::Tag(i), &**tag)),
+        )
+}
+
+/// The survivors of the last event query, for the next one to narrow (events
+/// are searched by a new `EventSearch` each time, so this lives with the data).
+#[derive(Default)]
+pub(crate) struct Narrowing(Mutex<Option<(String, Vec<u32>)>>);
+
+impl Narrowing {
+    /// The last survivors, if `query` extends the query they are for.
+    fn take(&self, query: &str) -> Option<Vec<u32>> {
+        let mut last = self.0.lock().ok()?;
+        last.take()
+            .filter(|(text, _)| query.starts_with(text.as_str()))
+            .map(|(_, survivors)| survivors)
+    }
+
+    fn keep(&self, query: &str, survivors: Vec<u32>) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((query.to_string(), survivors));
+        }
+    }
+}
+
+impl Clone for Narrowing {
+    fn clone(&self) -> Self {
+        Narrowing::default()
+    }
+}
+
+impl std::fmt::Debug for Narrowing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Narrowing")
+    }
+}
+
 /// Fuzzy search over event titles, summaries, places and tags.
 pub struct EventSearch {
     matcher: Matcher,
@@ -500,38 +588,55 @@ impl EventSearch {
     /// words in one field beat words spread over several. A blank query lists every
     /// event chronologically.
     pub fn search(&self, data: &Indexed, query: &str) -> Vec<EventMatch> {
-        let query = Query::new(query);
-        let t = &data.timeline;
-        let mut found = Vec::new();
-        let mut fields: Vec<(EventField, &str)> = Vec::new();
-        for &e in data.index.chronological() {
-            if query.is_empty() {
-                found.push(EventMatch {
-                    event: e,
+        let words = Query::new(query);
+        let chronological = data.index.chronological();
+        if words.is_empty() {
+            return chronological
+                .iter()
+                .map(|&event| EventMatch {
+                    event,
                     score: 0,
                     field: EventField::Title,
                     indices: Vec::new(),
-                });
-                continue;
-            }
-            let event = t.event(e);
-            fields.clear();
-            fields.push((EventField::Title, &event.title));
-            fields.extend(event.summary.as_deref().map(|s| (EventField::Summary, s)));
-            fields.extend(event.place.as_deref().map(|p| (EventField::Place, p)));
-            fields.extend(
-                event
-                    .tags
-                    .iter()
-                    .enumerate()
-                    .map(|(i, tag)| (EventField::Tag(i), &**tag)),
-            );
-            if let Some(m) = self.in_one_field(e, &fields, &query) {
-                found.push(m);
-            } else if let Some(m) = self.across_fields(e, &fields, &query) {
-                found.push(m);
-            }
+                })
+                .collect();
         }
+        let t = &data.timeline;
+        // The events (as positions in chronological order) with every word somewhere,
+        // narrowed from the last query's when this one extends it.
+        let narrowing = data.event_narrowing();
+        let previous = narrowing.take(query);
+        let in_some_field = |&pos: &u32| {
+            let event = t.event(chronological[pos as usize]);
+            words.words.iter().all(|w| {
+                let mut fields = event_fields(event);
+                fields.any(|(_, text)| is_subsequence(w, text))
+            })
+        };
+        let survivors: Vec<u32> = match previous {
+            Some(list) => parallel(list.len(), |range| {
+                list[range].iter().copied().filter(in_some_field).collect()
+            }),
+            None => parallel(chronological.len(), |range| {
+                (range.start as u32..range.end as u32)
+                    .filter(in_some_field)
+                    .collect()
+            }),
+        };
+        narrowing.keep(query, survivors.clone());
+        let mut found: Vec<EventMatch> = parallel(survivors.len(), |range| {
+            let mut fields: Vec<(EventField, &str)> = Vec::new();
+            survivors[range]
+                .iter()
+                .filter_map(|&pos| {
+                    let e = chronological[pos as usize];
+                    fields.clear();
+                    fields.extend(event_fields(t.event(e)));
+                    self.in_one_field(e, &fields, &words)
+                        .or_else(|| self.across_fields(e, &fields, &words))
+                })
+                .collect()
+        });
         // A stable sort keeps chronological order for equal scores.
         found.sort_by_key(|m| std::cmp::Reverse(m.score));
         found
