@@ -531,8 +531,10 @@ impl<'t, 'a> Checker<'t, 'a> {
             || at("kind"),
         );
         let aliases = self.strings(a.aliases, |j| format!("actors[{i}].aliases[{j}]"));
-        let mut relations = Vec::new();
-        for (j, r) in a.relations.unwrap_or_default().into_iter().enumerate() {
+        let raw_relations = a.relations.unwrap_or_default();
+        // Sized exactly: a million events must not each keep spare slots.
+        let mut relations = Vec::with_capacity(raw_relations.len());
+        for (j, r) in raw_relations.into_iter().enumerate() {
             if let Some(r) = self.relation(i, j, r) {
                 relations.push(r);
             }
@@ -590,8 +592,10 @@ impl<'t, 'a> Checker<'t, 'a> {
         self.not_before(("date", date), ("end", end), || at("end"));
         let title = self.required(e.title, || at("title"));
         let tags = self.strings(e.tags, |j| format!("events[{i}].tags[{j}]"));
-        let mut actors = Vec::new();
-        for (j, p) in e.actors.unwrap_or_default().into_iter().enumerate() {
+        let participants = e.actors.unwrap_or_default();
+        // Sized exactly: a million events must not each keep spare slots.
+        let mut actors = Vec::with_capacity(participants.len());
+        for (j, p) in participants.into_iter().enumerate() {
             let path = || format!("events[{i}].actors[{j}].id");
             let actor = self
                 .required(p.id, path)
