@@ -1,6 +1,7 @@
 //! The data layer: the timeline model, loading and validation, the index of
 //! cross-references, and search. Nothing here knows about the terminal.
 
+pub mod background;
 mod candidates;
 mod clean;
 pub mod date;
