@@ -602,15 +602,23 @@ impl EventSearch {
                 .collect();
         }
         let t = &data.timeline;
-        // The events (as positions in chronological order) with every word somewhere,
-        // narrowed from the last query's when this one extends it.
+        // The events (as positions in chronological order) that may match: each
+        // word before the last compactly in some field, the last (still being
+        // typed) at least as a subsequence. Typing on can only remove events from
+        // that set (a longer last word, or a finished one held to the compactness
+        // rule), so the next keystroke narrows it instead of scanning everything.
         let narrowing = data.event_narrowing();
         let previous = narrowing.take(query);
+        let last = words.words.len() - 1;
         let in_some_field = |&pos: &u32| {
             let event = t.event(chronological[pos as usize]);
-            words.words.iter().all(|w| {
+            words.words.iter().enumerate().all(|(i, w)| {
                 let mut fields = event_fields(event);
-                fields.any(|(_, text)| is_subsequence(w, text))
+                if i == last {
+                    fields.any(|(_, text)| is_subsequence(w, text))
+                } else {
+                    fields.any(|(_, text)| has_compact_window(w, text))
+                }
             })
         };
         let survivors: Vec<u32> = match previous {
