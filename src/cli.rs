@@ -25,6 +25,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::app::Start;
 use crate::color::{ColorChoice, color_enabled};
 
 use crate::data::diagnostic::{Printable, quoted};
@@ -33,6 +34,7 @@ use crate::data::suggest::closest;
 use crate::data::{
     ActorIx, Date, Diagnostic, EventFilter, EventIx, Indexed, ItemRef, LoadError, Loaded, SourceIx,
 };
+use crate::words::count;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,8 +43,7 @@ use crate::data::{
     about = "Explore a timeline of events, actors and the source quotes behind them",
     long_about = "Explore a timeline of events, actors and the verbatim source quotes behind \
                   them.\n\nWith no command, tlx opens the explorer in the terminal. The \
-                  commands below answer queries without it.",
-    args_conflicts_with_subcommands = true
+                  commands below answer queries without it."
 )]
 pub struct Cli {
     /// Read this timeline file instead of the one built into tlx
@@ -181,14 +182,6 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|e| e.0)
 }
 
-/// Where the explorer opens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StartAt {
-    Top,
-    Event(EventIx),
-    Actor(ActorIx),
-}
-
 /// Why a command could not do its job.
 #[derive(Debug)]
 pub enum Failure {
@@ -223,15 +216,6 @@ impl Failure {
                 ExitCode::from(1)
             }
         }
-    }
-}
-
-/// `1 event`, `2 events`.
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
@@ -270,6 +254,19 @@ pub fn parse_error(error: clap::Error) -> ExitCode {
 /// Runs what the command line asks for.
 pub fn run(cli: Cli) -> ExitCode {
     let data_path = cli.data.as_deref();
+    // Global options (--data, --color) may come before a command; these two may not.
+    if cli.command.is_some() {
+        let explorer_only = [
+            ("--event", cli.event.is_some()),
+            ("--actor", cli.actor.is_some()),
+        ];
+        if let Some((flag, _)) = explorer_only.iter().find(|(_, given)| *given) {
+            return Failure::Usage(format!(
+                "{flag} opens the explorer and cannot be used before a command (see `tlx --help`)"
+            ))
+            .report();
+        }
+    }
     let result = match cli.command {
         None => {
             let opened = load(data_path).and_then(|loaded| {
@@ -329,16 +326,11 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
 
 /// Opens the explorer in the terminal, where `start` says, in colour when `color`
 /// (from `--color` and `NO_COLOR`).
-pub fn run_explorer(loaded: Loaded, start: StartAt, color: bool) -> ExitCode {
+pub fn run_explorer(loaded: Loaded, start: Start, color: bool) -> ExitCode {
     if !std::io::stdout().is_terminal() {
         say!("tlx: the explorer needs a terminal; try `tlx events`");
         return ExitCode::from(2);
     }
-    let start = match start {
-        StartAt::Top => crate::app::Start::Top,
-        StartAt::Event(e) => crate::app::Start::Event(e),
-        StartAt::Actor(a) => crate::app::Start::Actor(a),
-    };
     let warnings = loaded.warnings.len();
     let mut app = crate::app::App::new(std::sync::Arc::new(loaded.data), start);
     app.colors = color;
@@ -399,15 +391,15 @@ fn warn_briefly(loaded: &Loaded, path: Option<&Path>) {
 }
 
 /// Resolves `--event ID` / `--actor QUERY` for the explorer.
-fn start_at(loaded: &Loaded, event: Option<&str>, actor: Option<&str>) -> Result<StartAt, Failure> {
+fn start_at(loaded: &Loaded, event: Option<&str>, actor: Option<&str>) -> Result<Start, Failure> {
     let data = &loaded.data;
     if let Some(id) = event {
-        return event_id(data, id).map(StartAt::Event);
+        return event_id(data, id).map(Start::Event);
     }
     if let Some(query) = actor {
-        return best_actor(data, query).map(StartAt::Actor);
+        return best_actor(data, query).map(Start::Actor);
     }
-    Ok(StartAt::Top)
+    Ok(Start::Top)
 }
 
 /// The actor that best matches a non-empty query.

@@ -12,3 +12,4 @@ pub mod data;
 pub mod export;
 pub mod tui;
 pub mod ui;
+pub mod words;

@@ -103,7 +103,8 @@ fn event_loop(
                 sig => return Ok(Exit::Signal(sig as i32)),
             }
             match input.recv_timeout(SIGNAL_CHECK) {
-                Ok(event) => break event?,
+                Ok(Ok(event)) => break event,
+                Ok(Err(error)) => return input_failed(signal, error),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => {
                     return Err(io::Error::other("the terminal's input closed"));
@@ -119,11 +120,25 @@ fn event_loop(
             if app.quit {
                 break;
             }
-            if let Ok(event) = input.try_recv() {
-                next = Some(event?);
+            match input.try_recv() {
+                Ok(Ok(event)) => next = Some(event),
+                Ok(Err(error)) => return input_failed(signal, error),
+                Err(_) => {}
             }
         }
     }
+}
+
+/// A hangup makes reads fail at about the time SIGHUP arrives: give the signal a
+/// moment, so that the exit says what happened.
+fn input_failed(signal: &AtomicUsize, error: io::Error) -> io::Result<Exit> {
+    for _ in 0..25 {
+        match signal.load(Ordering::Relaxed) {
+            0 => std::thread::sleep(Duration::from_millis(20)),
+            sig => return Ok(Exit::Signal(sig as i32)),
+        }
+    }
+    Err(error)
 }
 
 /// Terminal events, read on their own thread. When the terminal goes away,

@@ -597,3 +597,27 @@ fn typed_ids_are_looked_up_in_their_own_list() {
         "tlx: the explorer needs a terminal; try `tlx events`",
     );
 }
+
+#[test]
+fn global_options_may_come_before_the_command() {
+    let before = tlx(&["--data", SMALL, "events"]);
+    assert_eq!(before.status.code(), Some(0), "{}", stderr(&before));
+    assert_eq!(stdout(&before), stdout(&small(&["events"])));
+    let check = tlx(&["--data", SMALL, "--color", "never", "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(stdout(&check).starts_with("ok: "), "{}", stdout(&check));
+}
+
+#[test]
+fn explorer_options_refuse_a_command() {
+    assert_fails(
+        &tlx(&["--event", "guild-founded", "events"]),
+        2,
+        "tlx: --event opens the explorer and cannot be used before a command (see `tlx --help`)",
+    );
+    assert_fails(
+        &tlx(&["--actor", "river", "check"]),
+        2,
+        "tlx: --actor opens the explorer and cannot be used before a command (see `tlx --help`)",
+    );
+}

@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use tlx::data::date::Date;
 use tlx::data::load::embedded;
 use tlx::data::model::{Certainty, Timeline};
+use tlx::data::search::ActorSearch;
 
 fn timeline() -> Timeline {
     let loaded = embedded().expect("the embedded timeline loads");
@@ -242,4 +243,40 @@ fn disputes_are_marked_on_their_events_and_cite_quotes() {
             d.id
         );
     }
+}
+
+/// `tlx actors` finds each actor under each of its spellings, ranked first: ahead of
+/// every other actor, or tied on score only with an actor that has the same spelling.
+#[test]
+fn every_spelling_ranks_its_actor_first() {
+    let data = embedded().expect("the embedded timeline loads").data;
+    let t = &data.timeline;
+    let search = ActorSearch::new(&data);
+    let spells = |a: &tlx::data::model::Actor, s: &str| {
+        std::iter::once(&a.name)
+            .chain(a.aliases.iter())
+            .any(|x| x.to_lowercase() == s.to_lowercase())
+    };
+    let mut failures = Vec::new();
+    for (i, actor) in t.actors.iter().enumerate() {
+        for spelling in std::iter::once(&actor.name).chain(actor.aliases.iter()) {
+            let found = search.search(&data, spelling);
+            let Some(at) = found.iter().position(|m| m.actor.get() == i) else {
+                failures.push(format!("{spelling:?} does not find {}", actor.id));
+                continue;
+            };
+            let score = found[at].score;
+            for ahead in &found[..at] {
+                let other = t.actor(ahead.actor);
+                if ahead.score != score || !spells(other, spelling) {
+                    failures.push(format!(
+                        "{spelling:?} ranks {} (score {}) before {} (score {score})",
+                        other.id, ahead.score, actor.id
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -336,3 +336,16 @@ fn a_million_events_draw_about_as_fast_as_a_hundred() {
         "{small:?} vs {large:?}"
     );
 }
+
+/// A TimelineJS file with dates before the common era and a single source.
+#[test]
+fn wide_dates_keep_a_space_and_counts_agree_in_number() {
+    let text = include_str!("data/timelinejs/sample.json");
+    let data = tlx::data::load_str(text).expect("the sample loads").data;
+    let mut app = App::new(std::sync::Arc::new(data), tlx::app::Start::Top);
+    tlx::app::update(&mut app, tlx::app::Action::Resize(100, 30));
+    let screen = format!("{:?}", draw(&app).backend());
+    assert!(screen.contains("15 Mar 44 BCE Market"), "{screen}");
+    assert!(screen.contains("· 1 source"), "{screen}");
+    assert!(!screen.contains("1 sources"), "{screen}");
+}

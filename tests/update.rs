@@ -797,3 +797,33 @@ fn a_search_ends_when_its_list_changes() {
     assert_eq!(app.search, None);
     assert_eq!(app.mode(), Mode::Main);
 }
+
+#[test]
+fn page_keys_in_views_move_by_what_shows() {
+    let data = tlx::data::load::embedded().expect("the embedded timeline loads");
+    let mut app = App::new(std::sync::Arc::new(data.data), Start::Top);
+    update(&mut app, Action::Resize(160, 45));
+    let selected = |app: &App| match &app.view {
+        View::Disputes { pos } | View::Sources { pos } | View::Source { pos, .. } => pos.selected,
+        View::Main => panic!("not in a view"),
+    };
+    // 18 disputes, about 14 of them on screen: a page is less than all of them.
+    keys(&mut app, "d<PgDn>");
+    let paged = selected(&app);
+    assert!(
+        paged > 1 && paged < app.disputes.len() - 1,
+        "PgDn to {paged}"
+    );
+    keys(&mut app, "<PgUp>");
+    assert_eq!(selected(&app), 0);
+    // The first source's excerpts take several rows each: a page is a handful.
+    keys(&mut app, "<Esc>s<Enter>");
+    assert!(matches!(app.view, View::Source { .. }));
+    keys(&mut app, "<PgDn>");
+    let paged = selected(&app);
+    assert!((2..=12).contains(&paged), "PgDn to excerpt {paged}");
+    let View::Source { pos, .. } = &app.view else {
+        unreachable!()
+    };
+    assert!(pos.offset <= paged && paged - pos.offset < 12, "{pos:?}");
+}

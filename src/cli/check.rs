@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use super::{Failure, count, load, output};
+use super::{Failure, load, output};
 use crate::data::Indexed;
+use crate::words::count;
 
 /// Checks a file (or the built-in timeline). Problems are reported by the caller
 /// through `Failure::Invalid`; warnings go to stderr here; the census to stdout.

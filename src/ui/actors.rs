@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::text::highlighted;
 use super::theme::Theme;
-use super::{draw_row, left_right, pane_block, pane_title, selection};
+use super::{draw_row, left_right, pane_frame, selection};
 use crate::app::{ActorsMode, App, HitField, Pane, scroll_to};
 
 pub struct ActorsPane<'a> {
@@ -26,13 +26,7 @@ impl Widget for ActorsPane<'_> {
             ActorsMode::OfEvent => "· this event (t: all)".to_string(),
             ActorsMode::All => format!("· all {} (t: event's)", app.actors.len()),
         };
-        let block = pane_block(
-            pane_title(Pane::Actors, &extra, theme, self.focused),
-            self.focused,
-            theme,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane_frame(Pane::Actors, &extra, self.focused, theme, area, buf);
         if inner.is_empty() {
             return;
         }

@@ -1,15 +1,16 @@
 //! The detail pane: whatever is selected in the focused pane, in full.
 
+use crate::words::count;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::events::certainty_marker;
+use super::pane_frame;
 use super::quotes::attribution;
 use super::text::wrap_indented;
 use super::theme::Theme;
-use super::{pane_block, pane_title};
 use crate::app::{App, Pane};
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 
@@ -153,7 +154,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             let claims: Vec<String> = dispute
                 .claims
                 .iter()
-                .map(|c| format!("{} ({})", c.claim, plural(c.quotes.len(), "quote")))
+                .map(|c| format!("{} ({})", c.claim, count(c.quotes.len(), "quote")))
                 .collect();
             out.push_indented(
                 vec![Span::styled(
@@ -171,7 +172,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
     out.blank();
     out.dim(format!(
         "{} · Enter: its quotes",
-        plural(event.quotes.len(), "quote")
+        count(event.quotes.len(), "quote")
     ));
     out.dim(format!("id {}", event.id));
 }
@@ -214,7 +215,7 @@ fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
     for &ae in events.iter().take(LIST_LIMIT) {
         let event = t.event(ae.event);
         let mut spans = vec![
-            Span::styled(format!("  {:<12}", event.date.human()), out.theme.dim),
+            Span::styled(format!("  {:<11} ", event.date.human()), out.theme.dim),
             Span::styled(event.title.to_string(), out.theme.text),
         ];
         if let Some(role) = data.role(ae) {
@@ -278,7 +279,7 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
             let event = t.event(e);
             out.push_indented(
                 vec![
-                    Span::styled(format!("  {:<12}", event.date.human()), out.theme.dim),
+                    Span::styled(format!("  {:<11} ", event.date.human()), out.theme.dim),
                     Span::styled(event.title.to_string(), out.theme.text),
                 ],
                 14,
@@ -325,14 +326,6 @@ fn span_of(from: Option<crate::data::Date>, to: Option<crate::data::Date>) -> St
     }
 }
 
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 impl Widget for DetailPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -342,13 +335,7 @@ impl Widget for DetailPane<'_> {
             Pane::Actors => "· actor",
             Pane::Quotes => "· quote",
         };
-        let block = pane_block(
-            pane_title(Pane::Detail, about, theme, self.focused),
-            self.focused,
-            theme,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane_frame(Pane::Detail, about, self.focused, theme, area, buf);
         if inner.is_empty() {
             return;
         }

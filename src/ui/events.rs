@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::text::highlighted;
 use super::theme::Theme;
-use super::{draw_row, pane_block, pane_title, selection};
+use super::{draw_row, pane_frame, selection};
 use crate::app::{App, Filter, HitField, Pane, Row};
 use crate::data::{Certainty, Event};
 
@@ -35,13 +35,7 @@ impl Widget for EventsPane<'_> {
             ),
             None => format!("· {len}"),
         };
-        let block = pane_block(
-            pane_title(Pane::Events, &extra, theme, self.focused),
-            self.focused,
-            theme,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane_frame(Pane::Events, &extra, self.focused, theme, area, buf);
         if inner.is_empty() {
             return;
         }
@@ -104,7 +98,8 @@ fn event_row(event: &Event, hit: Option<&crate::app::Hit>, theme: &Theme) -> Lin
     let mut spans = vec![
         certainty_marker(event.certainty, theme),
         Span::raw(" "),
-        Span::styled(format!("{date:<DATE_WIDTH$}"), theme.dim),
+        // A space after the date even when it is wider than the column (`15 Mar 44 BCE`).
+        Span::styled(format!("{date:<w$} ", w = DATE_WIDTH - 1), theme.dim),
     ];
     match hit {
         Some(hit) if hit.field == HitField::Shown => {

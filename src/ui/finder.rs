@@ -101,7 +101,7 @@ impl Widget for FinderPopup<'_> {
             let right = format!(
                 "{} · {}",
                 actor.kind.as_str(),
-                super::detail::plural(events, "event")
+                crate::words::count(events, "event")
             );
             let line = left_right(spans, Span::styled(right, theme.dim), width);
             let style = (pos == finder.pos.selected).then(|| selection(theme, true));

@@ -185,7 +185,7 @@ pub fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a
 }
 
 /// A pane title: ` 1 Events ` with extra text after it.
-pub fn pane_title(pane: Pane, extra: &str, theme: &Theme, focused: bool) -> Line<'static> {
+fn pane_title(pane: Pane, extra: &str, theme: &Theme, focused: bool) -> Line<'static> {
     let style = if focused { theme.title } else { theme.label };
     let mut spans = vec![Span::styled(
         format!(" {} {} ", pane.number(), pane.title()),
@@ -195,6 +195,22 @@ pub fn pane_title(pane: Pane, extra: &str, theme: &Theme, focused: bool) -> Line
         spans.push(Span::styled(format!("{extra} "), theme.dim));
     }
     Line::from(spans)
+}
+
+/// Draws a pane's border and numbered title (`extra` after its name) and gives the
+/// area inside.
+pub fn pane_frame(
+    pane: Pane,
+    extra: &str,
+    focused: bool,
+    theme: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Rect {
+    let block = pane_block(pane_title(pane, extra, theme, focused), focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
 }
 
 /// The style of a selected row.
@@ -226,6 +242,26 @@ pub fn draw_row(
     buf.set_line(row.x, row.y, &line, row.width);
     if let Some(style) = row_style {
         buf.set_style(row, style);
+    }
+}
+
+/// Draws the lines of a list item from row `*y` of `area` on, as many as fit, and
+/// moves `*y` past them. `style` goes under every line but the last, the blank that
+/// separates items.
+pub fn draw_item(
+    buf: &mut Buffer,
+    area: Rect,
+    y: &mut usize,
+    lines: Vec<Line<'static>>,
+    style: Option<Style>,
+) {
+    let last = lines.len().saturating_sub(1);
+    for (i, line) in lines.into_iter().enumerate() {
+        if *y >= area.height as usize {
+            return;
+        }
+        draw_row(buf, area, *y as u16, line, style.filter(|_| i < last));
+        *y += 1;
     }
 }
 

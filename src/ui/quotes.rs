@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::text::{highlighted, wrap_indented};
 use super::theme::Theme;
-use super::{pane_block, pane_title, selection};
+use super::{draw_item, pane_frame, selection};
 use crate::app::{App, Hit, Pane, QuoteContext, scroll_to_varying};
 use crate::data::{Indexed, QuoteIx};
 
@@ -81,13 +81,7 @@ impl Widget for QuotesPane<'_> {
             QuoteContext::Event => "· of the event",
             QuoteContext::Actor => "· about the actor",
         };
-        let block = pane_block(
-            pane_title(Pane::Quotes, whose, theme, self.focused),
-            self.focused,
-            theme,
-        );
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane_frame(Pane::Quotes, whose, self.focused, theme, area, buf);
         if inner.is_empty() {
             return;
         }
@@ -123,23 +117,8 @@ impl Widget for QuotesPane<'_> {
             let q = app.quotes[pos];
             let hit = search.and_then(|s| s.hit_at(pos));
             let lines = item_lines(data, q, hit, width, theme);
-            let selected = pos == app.quotes_pos.selected;
-            let text_lines = lines.len() - 1;
-            for (i, line) in lines.into_iter().enumerate() {
-                if y >= height {
-                    break;
-                }
-                let row = Rect {
-                    y: inner.y + y as u16,
-                    height: 1,
-                    ..inner
-                };
-                buf.set_line(row.x, row.y, &line, row.width);
-                if selected && i < text_lines {
-                    buf.set_style(row, selection(theme, self.focused));
-                }
-                y += 1;
-            }
+            let style = (pos == app.quotes_pos.selected).then(|| selection(theme, self.focused));
+            draw_item(buf, inner, &mut y, lines, style);
         }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Widget};
 use super::layout::{Screen, inner};
 use super::text::{fit, wrap_indented};
 use super::theme::Theme;
-use super::{pane_block, position, selection};
+use super::{draw_item, pane_block, position, selection};
 use crate::app::{App, View, scroll_to_varying};
 use crate::data::{Indexed, QuoteIx, SourceIx};
 
@@ -161,22 +161,8 @@ impl Widget for SourceView<'_> {
                 break;
             }
             let lines = excerpt_lines(data, n, q, width, theme);
-            let text_lines = lines.len() - 1;
-            for (i, line) in lines.into_iter().enumerate() {
-                if y >= height {
-                    break;
-                }
-                let row = Rect {
-                    y: list.y + y as u16,
-                    height: 1,
-                    ..list
-                };
-                buf.set_line(row.x, row.y, &line, row.width);
-                if n == pos.selected && i < text_lines {
-                    buf.set_style(row, selection(theme, true));
-                }
-                y += 1;
-            }
+            let style = (n == pos.selected).then(|| selection(theme, true));
+            draw_item(buf, list, &mut y, lines, style);
         }
     }
 }

@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use super::text::fit;
 use super::theme::Theme;
 use crate::app::App;
+use crate::words::count;
 
 const LEVELS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -34,11 +35,11 @@ impl Widget for Header<'_> {
         }
         spans.push(Span::styled(
             format!(
-                " · {} events · {} actors · {} quotes · {} sources",
-                t.events.len(),
-                t.actors.len(),
-                t.quotes.len(),
-                t.sources.len()
+                " · {} · {} · {} · {}",
+                count(t.events.len(), "event"),
+                count(t.actors.len(), "actor"),
+                count(t.quotes.len(), "quote"),
+                count(t.sources.len(), "source")
             ),
             theme.dim,
         ));

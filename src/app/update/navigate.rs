@@ -8,8 +8,8 @@ use crate::app::{
     citation::citation,
 };
 use crate::data::{ActorIx, EventIx, QuoteIx, SourceIx};
-use crate::ui::detail;
 use crate::ui::layout::inner;
+use crate::ui::{detail, source_view};
 
 pub(super) fn global(app: &mut App, action: Action) -> bool {
     match action {
@@ -226,7 +226,7 @@ pub(super) fn filter_to_actor(app: &mut App, actor: ActorIx) {
     let n = app.events.len(&app.data);
     app.message = Some(format!(
         "{} of {} · f clears · Backspace goes back",
-        detail::plural(n, "event"),
+        crate::words::count(n, "event"),
         app.data.timeline.actor(actor).name
     ));
 }
@@ -313,7 +313,7 @@ pub(super) fn in_view(app: &mut App, action: Action) {
         return;
     }
     let len = view_len(app);
-    let page = app.height.saturating_sub(8).max(1) as isize;
+    let page = view_page(app) as isize;
     let delta = match action {
         Action::Up => Some(-1),
         Action::Down => Some(1),
@@ -335,6 +335,36 @@ pub(super) fn in_view(app: &mut App, action: Action) {
         Action::Copy => copy(app),
         _ => {}
     }
+}
+
+/// How far PgUp/PgDn move in a view: the rows of its list that show, less one, or
+/// in the source view the excerpts that fit below the selected one.
+fn view_page(app: &App) -> usize {
+    let screen = screen(app);
+    let rows = match &app.view {
+        View::Main => 1,
+        View::Disputes { .. } => inner(screen.view.top).height as usize,
+        View::Sources { .. } => inner(screen.view.main).height as usize,
+        View::Source { source, pos } => {
+            let area = inner(screen.view.main);
+            let (width, height) = (area.width as usize, area.height as usize);
+            let mut used = 0;
+            let fitting = app
+                .data
+                .index
+                .quotes_of_source(*source)
+                .iter()
+                .enumerate()
+                .skip(pos.selected)
+                .take_while(|&(n, &q)| {
+                    used += source_view::excerpt_height(&app.data, n, q, width);
+                    used <= height
+                })
+                .count();
+            return fitting.max(1);
+        }
+    };
+    rows.saturating_sub(1).max(1)
 }
 
 pub(super) fn activate_view(app: &mut App) {
