@@ -1,7 +1,8 @@
 //! Actor searches on a thread of their own, so that typing never waits for one.
 //!
 //! The explorer submits the finder's query after every key and polls for answers
-//! while it waits for the next event. A query replaces any that has not started
+//! while it waits for the next event. The thread first prepares what the search
+//! needs (`ActorSearch::prepare`), so that even the first keys find it ready. A query replaces any that has not started
 //! yet (the thread always takes the newest), and only the answer to the newest
 //! query is ever handed back: a stale answer is dropped, never shown.
 
@@ -37,6 +38,8 @@ impl FinderWorker {
         let (outbox, answers) = mpsc::channel();
         let thread = std::thread::spawn(move || {
             let search = ActorSearch::new(&data);
+            // Before the first key arrives, if it does not come at once.
+            search.prepare(&data);
             while let Ok(mut next) = inbox.recv() {
                 // Skip to the newest query: the older ones are already stale.
                 loop {

@@ -397,6 +397,16 @@ impl ActorSearch {
         }
     }
 
+    /// Does now what the first searches would otherwise do: prepares the
+    /// candidates and every letter's and digit's scores. For a thread that is not
+    /// the one waiting for keys (`FinderWorker` calls it when it starts).
+    pub fn prepare(&self, data: &Indexed) {
+        let tables = data.actor_tables();
+        for &c in LETTERS {
+            tables.letter_scores(c, &self.matcher);
+        }
+    }
+
     /// Every matching actor, best first, with the string that matched best (name
     /// preferred on equal scores). Equal scores rank the actor with more events
     /// first, then by name. A blank query lists every actor that way.
