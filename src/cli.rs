@@ -453,7 +453,7 @@ pub fn lookup(data: &Indexed, id: &str, kind: Kind) -> Result<ItemRef, Failure> 
     }
     // Ids are unique per list, not across lists: a typed lookup searches its list.
     let found = match kind {
-        Kind::Any => data.index.find(id),
+        Kind::Any => data.find(id),
         Kind::Event => {
             position(t.events.iter().map(|x| &*x.id), id).map(|i| ItemRef::Event(EventIx(i)))
         }
@@ -467,7 +467,7 @@ pub fn lookup(data: &Indexed, id: &str, kind: Kind) -> Result<ItemRef, Failure> 
     if let Some(item) = found {
         return Ok(item);
     }
-    if let Some(other) = data.index.find(id) {
+    if let Some(other) = data.find(id) {
         let is = match other {
             ItemRef::Event(_) => "an event",
             ItemRef::Actor(_) => "an actor",

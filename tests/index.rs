@@ -11,25 +11,25 @@ fn small() -> Indexed {
 }
 
 fn event(d: &Indexed, id: &str) -> EventIx {
-    match d.index.find(id) {
+    match d.find(id) {
         Some(ItemRef::Event(e)) => e,
         other => panic!("{id}: {other:?}"),
     }
 }
 fn actor(d: &Indexed, id: &str) -> ActorIx {
-    match d.index.find(id) {
+    match d.find(id) {
         Some(ItemRef::Actor(a)) => a,
         other => panic!("{id}: {other:?}"),
     }
 }
 fn quote(d: &Indexed, id: &str) -> QuoteIx {
-    match d.index.find(id) {
+    match d.find(id) {
         Some(ItemRef::Quote(q)) => q,
         other => panic!("{id}: {other:?}"),
     }
 }
 fn source(d: &Indexed, id: &str) -> SourceIx {
-    match d.index.find(id) {
+    match d.find(id) {
         Some(ItemRef::Source(s)) => s,
         other => panic!("{id}: {other:?}"),
     }
@@ -175,7 +175,7 @@ fn speakers_and_their_quotes() {
 #[test]
 fn disputes_from_events_and_quotes() {
     let d = small();
-    let Some(ItemRef::Dispute(boats)) = d.index.find("boat-count") else {
+    let Some(ItemRef::Dispute(boats)) = d.find("boat-count") else {
         panic!("boat-count is a dispute");
     };
     assert_eq!(
@@ -249,15 +249,9 @@ fn relations_both_ways() {
 #[test]
 fn ids_span_and_years() {
     let d = small();
-    assert!(matches!(
-        d.index.find("valley-gazette"),
-        Some(ItemRef::Source(_))
-    ));
-    assert!(matches!(
-        d.index.find("boat-count"),
-        Some(ItemRef::Dispute(_))
-    ));
-    assert_eq!(d.index.find("no-such-id"), None);
+    assert!(matches!(d.find("valley-gazette"), Some(ItemRef::Source(_))));
+    assert!(matches!(d.find("boat-count"), Some(ItemRef::Dispute(_))));
+    assert_eq!(d.find("no-such-id"), None);
     let (first, last) = d.index.span(&d.timeline).unwrap();
     assert_eq!(
         (first.to_string(), last.to_string()),

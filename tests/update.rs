@@ -691,7 +691,7 @@ fn tabs_on_a_narrow_terminal_switch_panes_by_click() {
 #[test]
 fn opening_on_an_event_or_an_actor() {
     let data = data();
-    let drone = match data.index.find("2021-11-07-drone-attack") {
+    let drone = match data.find("2021-11-07-drone-attack") {
         Some(tlx::data::ItemRef::Event(e)) => e,
         _ => panic!(),
     };
@@ -699,7 +699,7 @@ fn opening_on_an_event_or_an_actor() {
     assert_eq!(selected_event(&app), "2021-11-07-drone-attack");
     assert_eq!(app.quotes.len(), 5);
 
-    let reed = match data.index.find("reed-brigades") {
+    let reed = match data.find("reed-brigades") {
         Some(tlx::data::ItemRef::Actor(a)) => a,
         _ => panic!(),
     };

@@ -8,7 +8,7 @@ use super::diagnostic::Diagnostic;
 use super::raw::*;
 
 /// Cleans every string of `raw` in place; one warning per field that changed.
-pub fn remove_control_characters(raw: &mut RawTimeline, warnings: &mut Vec<Diagnostic>) {
+pub fn remove_control_characters(raw: &mut RawTimeline<'_>, warnings: &mut Vec<Diagnostic>) {
     let mut c = Cleaner { warnings };
     c.text(&mut raw.format, || "format".into());
     c.text(&mut raw.title, || "title".into());
@@ -87,19 +87,19 @@ struct Cleaner<'a> {
 }
 
 impl Cleaner<'_> {
-    fn text(&mut self, field: &mut Option<Box<str>>, path: impl FnOnce() -> String) {
+    fn text(&mut self, field: &mut Option<Str<'_>>, path: impl FnOnce() -> String) {
         if let Some(text) = field {
             self.one(text, path);
         }
     }
 
-    fn list(&mut self, list: &mut Option<Vec<Box<str>>>, path: impl Fn(usize) -> String) {
+    fn list(&mut self, list: &mut Option<Vec<Str<'_>>>, path: impl Fn(usize) -> String) {
         for (j, text) in list.iter_mut().flatten().enumerate() {
             self.one(text, || path(j));
         }
     }
 
-    fn one(&mut self, text: &mut Box<str>, path: impl FnOnce() -> String) {
+    fn one(&mut self, text: &mut Str<'_>, path: impl FnOnce() -> String) {
         // Fast path: most strings have no byte that could start a control character.
         // 0xC2 leads the two-byte encodings of U+0080..U+00BF, which hold the C1 controls.
         let suspect = text
@@ -112,7 +112,11 @@ impl Cleaner<'_> {
         if removed == 0 {
             return;
         }
-        *text = text.chars().filter(|&c| !is_unwanted(c)).collect();
+        *text = text
+            .chars()
+            .filter(|&c| !is_unwanted(c))
+            .collect::<String>()
+            .into();
         let plural = if removed == 1 { "" } else { "s" };
         self.warnings.push(Diagnostic::new(
             path(),

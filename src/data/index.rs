@@ -5,10 +5,12 @@
 //! are stored flat (one `Vec` of items plus a `Vec` of offsets, compressed-sparse-row
 //! style), so a million events cost two allocations per relation, not a million.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::date::Date;
+use super::idmap::IdMap;
 use super::model::*;
+use super::search::{ActorTables, Narrowing};
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.
@@ -27,31 +29,32 @@ impl<T> Default for Adjacency<T> {
     }
 }
 
-impl<T: Clone> Adjacency<T> {
+impl<T: Copy> Adjacency<T> {
     /// Builds from `(key, item)` pairs; items of one key keep the pairs' order.
     fn build(keys: usize, pairs: impl IntoIterator<Item = (usize, T)>) -> Self {
-        let pairs: Vec<(usize, T)> = pairs.into_iter().collect();
-        let mut counts = vec![0u32; keys + 1];
-        for (key, _) in &pairs {
-            counts[key + 1] += 1;
+        let pairs: Vec<(u32, T)> = pairs.into_iter().map(|(k, t)| (k as u32, t)).collect();
+        let mut offsets = vec![0u32; keys + 1];
+        for &(key, _) in &pairs {
+            offsets[key as usize + 1] += 1;
         }
         for k in 0..keys {
-            counts[k + 1] += counts[k];
+            offsets[k + 1] += offsets[k];
         }
-        let offsets = counts.clone();
-        let mut next = counts;
-        let mut slots: Vec<Option<T>> = vec![None; pairs.len()];
+        let Some(&(_, filler)) = pairs.first() else {
+            return Adjacency {
+                offsets,
+                items: Vec::new(),
+            };
+        };
+        // Every slot is overwritten below; `filler` only spares an Option per item.
+        let mut items = vec![filler; pairs.len()];
+        let mut next = offsets.clone();
         for (key, item) in pairs {
-            slots[next[key] as usize] = Some(item);
-            next[key] += 1;
+            let slot = &mut next[key as usize];
+            items[*slot as usize] = item;
+            *slot += 1;
         }
-        Adjacency {
-            offsets,
-            items: slots
-                .into_iter()
-                .map(|s| s.expect("every slot filled"))
-                .collect(),
-        }
+        Adjacency { offsets, items }
     }
 
     pub fn get(&self, key: usize) -> &[T] {
@@ -92,14 +95,22 @@ pub struct Index {
     event_disputes: Adjacency<DisputeIx>,
     quote_disputes: Adjacency<DisputeIx>,
     relations_in: Adjacency<RelationRef>,
-    ids: HashMap<Box<str>, ItemRef>,
+    /// Every id to its item; the strings stay in the timeline (see `Index::find`).
+    ids: IdMap<ItemRef>,
 }
 
 impl Index {
     pub fn build(t: &Timeline) -> Self {
-        let mut chronological: Vec<EventIx> = (0..t.events.len() as u32).map(EventIx).collect();
-        // A stable sort keeps file order for equal dates.
-        chronological.sort_by_key(|&e| t.event(e).date);
+        // Sorted on (date, file position), read out of the events in one pass: file
+        // order breaks ties, and the sort never chases an event's pointer.
+        let mut keyed: Vec<(Date, u32)> = t
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.date, i as u32))
+            .collect();
+        keyed.sort_unstable();
+        let chronological: Vec<EventIx> = keyed.into_iter().map(|(_, e)| EventIx(e)).collect();
         let mut rank = vec![0u32; t.events.len()];
         for (pos, e) in chronological.iter().enumerate() {
             rank[e.get()] = pos as u32;
@@ -174,25 +185,33 @@ impl Index {
             }),
         );
 
-        let mut ids = HashMap::with_capacity(
+        let mut ids = IdMap::with_capacity(
             t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len(),
         );
-        // Inserted from least to most specific kind, so a (discouraged) id shared by two
-        // kinds resolves to the event, the thing people look up most.
-        for (i, x) in t.disputes.iter().enumerate() {
-            ids.insert(x.id.clone(), ItemRef::Dispute(DisputeIx(i as u32)));
-        }
-        for (i, x) in t.sources.iter().enumerate() {
-            ids.insert(x.id.clone(), ItemRef::Source(SourceIx(i as u32)));
-        }
-        for (i, x) in t.quotes.iter().enumerate() {
-            ids.insert(x.id.clone(), ItemRef::Quote(QuoteIx(i as u32)));
-        }
-        for (i, x) in t.actors.iter().enumerate() {
-            ids.insert(x.id.clone(), ItemRef::Actor(ActorIx(i as u32)));
-        }
-        for (i, x) in t.events.iter().enumerate() {
-            ids.insert(x.id.clone(), ItemRef::Event(EventIx(i as u32)));
+        // The first kind to claim an id keeps it, from most to least specific, so a
+        // (discouraged) id shared by two kinds resolves to the event, the thing people
+        // look up most.
+        let key = |item| t.id_of(item);
+        let all = (t.events.iter().enumerate())
+            .map(|(i, x)| (&x.id, ItemRef::Event(EventIx(i as u32))))
+            .chain(
+                (t.actors.iter().enumerate())
+                    .map(|(i, x)| (&x.id, ItemRef::Actor(ActorIx(i as u32)))),
+            )
+            .chain(
+                (t.quotes.iter().enumerate())
+                    .map(|(i, x)| (&x.id, ItemRef::Quote(QuoteIx(i as u32)))),
+            )
+            .chain(
+                (t.sources.iter().enumerate())
+                    .map(|(i, x)| (&x.id, ItemRef::Source(SourceIx(i as u32)))),
+            )
+            .chain(
+                (t.disputes.iter().enumerate())
+                    .map(|(i, x)| (&x.id, ItemRef::Dispute(DisputeIx(i as u32)))),
+            );
+        for (id, item) in all {
+            ids.insert(id, item, key);
         }
 
         Index {
@@ -254,9 +273,10 @@ impl Index {
         self.relations_in.get(a.get())
     }
 
-    /// Looks up anything by its id.
-    pub fn find(&self, id: &str) -> Option<ItemRef> {
-        self.ids.get(id).copied()
+    /// Looks up anything by its id, in the timeline this index was built from (the
+    /// index keeps no copy of the ids). `Indexed::find` is the short way.
+    pub fn find(&self, t: &Timeline, id: &str) -> Option<ItemRef> {
+        self.ids.get(id, |item| t.id_of(item))
     }
 
     /// Events per calendar year from the first event's year to the last's, for the
@@ -288,12 +308,34 @@ impl Index {
 pub struct Indexed {
     pub timeline: Timeline,
     pub index: Index,
+    /// What actor search prepares on its first use, kept for the next ones.
+    actor_tables: OnceLock<ActorTables>,
+    /// What the last event search kept for the next keystroke.
+    event_narrowing: Narrowing,
 }
 
 impl Indexed {
     pub fn new(timeline: Timeline) -> Self {
         let index = Index::build(&timeline);
-        Indexed { timeline, index }
+        Indexed {
+            timeline,
+            index,
+            actor_tables: OnceLock::new(),
+            event_narrowing: Narrowing::default(),
+        }
+    }
+
+    pub(crate) fn event_narrowing(&self) -> &Narrowing {
+        &self.event_narrowing
+    }
+
+    pub(crate) fn actor_tables(&self) -> &ActorTables {
+        self.actor_tables.get_or_init(|| ActorTables::new(self))
+    }
+
+    /// Looks up anything by its id.
+    pub fn find(&self, id: &str) -> Option<ItemRef> {
+        self.index.find(&self.timeline, id)
     }
 
     /// The role an actor played in an event, from an `ActorEvent`.

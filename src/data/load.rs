@@ -14,10 +14,11 @@ use serde::Deserialize;
 use super::clean::remove_control_characters;
 use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use super::index::Indexed;
-use super::raw::RawTimeline;
+use super::model::Timeline;
+use super::raw::{RawTimeline, Seen, watch};
 use super::suggest::closest;
 use super::timelinejs;
-use super::validate::validate;
+use super::validate::{validate, validate_quickly};
 
 /// The largest timeline file tlx reads: 1 GiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -103,7 +104,14 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    load_bytes(&bytes)
+    let (timeline, warnings) = check_bytes(&bytes)?;
+    // The text is no longer needed: free it before the index is built, so the peak
+    // never holds the file, the model and the index at once.
+    drop(bytes);
+    Ok(Loaded {
+        data: Indexed::new(timeline),
+        warnings,
+    })
 }
 
 /// An I/O error in plain words, without the OS error number.
@@ -120,9 +128,18 @@ fn describe(e: &std::io::Error) -> String {
 
 /// Loads a timeline from bytes: UTF-8, with or without a byte-order mark.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    // The mark is valid UTF-8 (U+FEFF): `load_str` skips it, once.
+    let (timeline, warnings) = check_bytes(bytes)?;
+    Ok(Loaded {
+        data: Indexed::new(timeline),
+        warnings,
+    })
+}
+
+/// Bytes to a validated timeline (not yet indexed) and its warnings.
+fn check_bytes(bytes: &[u8]) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+    // The mark is valid UTF-8 (U+FEFF): `check_str` skips it, once.
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text),
+        Ok(text) => check_str(text),
         Err(e) => Err(LoadError::Invalid(vec![not_utf8(bytes, e.valid_up_to())])),
     }
 }
@@ -146,25 +163,70 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 
 /// Loads a timeline from text.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (mut raw, unknown, mut warnings) = match timelinejs::detect(text) {
-        Some(file) => {
-            let (raw, warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
-            (raw, Vec::new(), warnings)
-        }
-        None => {
-            let (raw, unknown) = parse(text).map_err(|d| LoadError::Invalid(vec![d]))?;
-            let warnings = unknown.iter().map(|u| u.warning.clone()).collect();
-            (raw, unknown, warnings)
-        }
-    };
-    remove_control_characters(&mut raw, &mut warnings);
-    let timeline =
-        validate(raw).map_err(|errors| LoadError::Invalid(hint_misspellings(errors, &unknown)))?;
+    let (timeline, warnings) = check_str(text)?;
     Ok(Loaded {
         data: Indexed::new(timeline),
         warnings,
     })
+}
+
+/// Text to a validated timeline (not yet indexed) and its warnings.
+///
+/// The first parse is the plain one: no path tracking, no callback per ignored
+/// value, strings borrowed from the text. It only raises flags for what needs a
+/// closer look, and the slower passes run only when one is raised: the
+/// unknown-field pass for a file with fields the format does not define, the
+/// control-character pass for a file with a string that may hold one, the
+/// path-tracking parse for a file that does not parse.
+fn check_str(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (parsed, seen) = watch(|| parse_plain(text));
+    // TimelineJS files fail the plain parse (their title is an object) or lack
+    // `format`; only then is it worth looking for one.
+    let maybe_timelinejs = parsed.as_ref().map_or(true, |raw| raw.format.is_none());
+    if maybe_timelinejs && let Some(file) = timelinejs::detect(text) {
+        let (mut raw, mut warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
+        remove_control_characters(&mut raw, &mut warnings);
+        let timeline = validate(raw).map_err(LoadError::Invalid)?;
+        return Ok((timeline, warnings));
+    }
+    let Ok(raw) = parsed else {
+        return Err(LoadError::Invalid(vec![locate_error(text)]));
+    };
+    let (mut raw, unknown) = if seen.contains(Seen::UNKNOWN_FIELD) {
+        parse(text).map_err(|d| LoadError::Invalid(vec![d]))?
+    } else {
+        (raw, Vec::new())
+    };
+    let mut warnings: Vec<Diagnostic> = unknown.iter().map(|u| u.warning.clone()).collect();
+    if seen.contains(Seen::CONTROL) {
+        remove_control_characters(&mut raw, &mut warnings);
+    }
+    if let Some(timeline) = validate_quickly(raw) {
+        return Ok((timeline, warnings));
+    }
+    // A file with a problem: parse it again and validate it in order, to report
+    // every problem exactly as written (the quick pass only knows there is one).
+    let mut raw =
+        parse_plain(text).map_err(|e| LoadError::Invalid(vec![json_error(String::new(), &e)]))?;
+    if seen.contains(Seen::CONTROL) {
+        remove_control_characters(&mut raw, &mut Vec::new());
+    }
+    let errors = match validate(raw) {
+        Err(errors) => errors,
+        // Unreachable in practice: both passes apply the same rules.
+        Ok(_) => vec![Diagnostic::new("", "the file could not be validated")],
+    };
+    Err(LoadError::Invalid(hint_misspellings(errors, &unknown)))
+}
+
+/// The fast parse: serde_json straight into the raw shapes, nothing else.
+fn parse_plain(text: &str) -> Result<RawTimeline<'_>, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let raw = RawTimeline::deserialize(&mut de)?;
+    // Anything after the top-level object is an error too.
+    de.end()?;
+    Ok(raw)
 }
 
 /// A field the format does not define.
@@ -191,12 +253,9 @@ fn hint_misspellings(mut errors: Vec<Diagnostic>, unknown: &[UnknownField]) -> V
     errors
 }
 
-/// JSON text to the raw shapes, and the fields the format does not define.
-///
-/// Tracking the path of every value costs about a third of the parse, and the path
-/// is only needed to report an error; so the first parse does without, and only a
-/// file that fails is parsed again to say where.
-fn parse(text: &str) -> Result<(RawTimeline, Vec<UnknownField>), Diagnostic> {
+/// JSON text to the raw shapes, and the fields the format does not define, with
+/// their paths: the second parse of a file that has such fields.
+fn parse(text: &str) -> Result<(RawTimeline<'_>, Vec<UnknownField>), Diagnostic> {
     let mut warnings = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = {
@@ -213,7 +272,7 @@ fn parse(text: &str) -> Result<(RawTimeline, Vec<UnknownField>), Diagnostic> {
 /// Parses a text known to be bad again, tracking paths, to describe the error.
 fn locate_error(text: &str) -> Diagnostic {
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<RawTimeline, _> = serde_path_to_error::deserialize(&mut de);
+    let parsed: Result<RawTimeline<'_>, _> = serde_path_to_error::deserialize(&mut de);
     match parsed {
         Err(e) => {
             let mut path = JsonPath::default();

@@ -1,11 +1,14 @@
 //! The data layer: the timeline model, loading and validation, the index of
 //! cross-references, and search. Nothing here knows about the terminal.
 
+pub mod background;
+mod candidates;
 mod clean;
 pub mod date;
 pub mod diagnostic;
 pub mod filter;
 pub mod html;
+mod idmap;
 pub mod index;
 pub mod load;
 pub mod model;

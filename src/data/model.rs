@@ -81,6 +81,17 @@ impl Timeline {
     pub fn dispute(&self, ix: DisputeIx) -> &Dispute {
         &self.disputes[ix.get()]
     }
+
+    /// The id of anything.
+    pub fn id_of(&self, item: ItemRef) -> &str {
+        match item {
+            ItemRef::Event(e) => &self.event(e).id,
+            ItemRef::Actor(a) => &self.actor(a).id,
+            ItemRef::Quote(q) => &self.quote(q).id,
+            ItemRef::Source(s) => &self.source(s).id,
+            ItemRef::Dispute(d) => &self.dispute(d).id,
+        }
+    }
 }
 
 /// Generates a `kebab-case` string enum with `parse`, `as_str` and `ALL`, so the format's

@@ -9,128 +9,376 @@
 //! field values in order, which the format does not allow and which would make for
 //! baffling messages, so each type reads through `deserialize_map` only.
 
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt;
+use std::ops::Deref;
 
-type Text = Option<Box<str>>;
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+type Text<'a> = Option<Str<'a>>;
 type List<T> = Option<Vec<T>>;
+/// The top-level lists, which can be long.
+type Long<T> = Option<Chunked<T>>;
 
-/// Defines a raw object type that deserializes from a JSON object only.
+/// A string of the file. Borrowed from the text when it has no escapes, which is
+/// nearly always: ids, references, dates and kinds then cost no allocation at all,
+/// and only what the model keeps is copied, once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Str<'a>(pub Cow<'a, str>);
+
+impl Deref for Str<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'a> From<&'a str> for Str<'a> {
+    fn from(text: &'a str) -> Self {
+        Str(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Str<'_> {
+    fn from(text: String) -> Self {
+        Str(Cow::Owned(text))
+    }
+}
+
+impl From<Box<str>> for Str<'_> {
+    fn from(text: Box<str>) -> Self {
+        Str(Cow::Owned(text.into()))
+    }
+}
+
+impl From<Str<'_>> for Box<str> {
+    fn from(text: Str<'_>) -> Self {
+        match text.0 {
+            Cow::Borrowed(b) => b.into(),
+            Cow::Owned(o) => o.into_boxed_str(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Str<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(StrVisitor)
+    }
+}
+
+struct StrVisitor;
+
+impl<'de> Visitor<'de> for StrVisitor {
+    type Value = Str<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Str<'de>, E> {
+        // Unescaped JSON text cannot hold C0 controls; DEL and C1 can be there raw.
+        if text.bytes().any(|b| b == 0x7f || b == 0xc2) {
+            note(Seen::CONTROL);
+        }
+        Ok(Str(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Str<'de>, E> {
+        self.visit_string(text.to_owned())
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Str<'de>, E> {
+        if text.chars().any(super::clean::is_unwanted) {
+            note(Seen::CONTROL);
+        }
+        Ok(Str(Cow::Owned(text)))
+    }
+}
+
+/// A long list read in chunks of `Chunked::CHUNK` items, so that converting it can
+/// free each chunk as soon as it is done instead of holding the whole raw list
+/// (a few hundred bytes per event) until the end: that is what keeps the peak
+/// memory of a load below the raw list plus the model.
+#[derive(Debug)]
+pub struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Chunked<T> {
+    pub const CHUNK: usize = 16 * 1024;
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < Self::CHUNK => chunk.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(Self::CHUNK.min(self.len.max(16)));
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
+
+    pub fn from_chunks(chunks: Vec<Vec<T>>) -> Self {
+        let len = chunks.iter().map(Vec::len).sum();
+        Chunked { chunks, len }
+    }
+
+    /// The chunks, in order, each to be consumed (and freed) in turn.
+    pub fn into_chunks(self) -> Vec<Vec<T>> {
+        self.chunks
+    }
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> From<Vec<T>> for Chunked<T> {
+    fn from(items: Vec<T>) -> Self {
+        items.into_iter().collect()
+    }
+}
+
+impl<T> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut out = Chunked::default();
+        for item in items {
+            out.push(item);
+        }
+        out
+    }
+}
+
+impl<'c, T> IntoIterator for &'c mut Chunked<T> {
+    type Item = &'c mut T;
+    type IntoIter = std::iter::Flatten<std::slice::IterMut<'c, Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.iter_mut().flatten()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Chunked<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Items<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Items<T> {
+            type Value = Chunked<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<S: de::SeqAccess<'de>>(self, mut seq: S) -> Result<Chunked<T>, S::Error> {
+                let mut out = Chunked::default();
+                while let Some(item) = seq.next_element()? {
+                    out.push(item);
+                }
+                Ok(out)
+            }
+        }
+
+        d.deserialize_seq(Items(std::marker::PhantomData))
+    }
+}
+
+/// What a parse came across that needs a second look: the parse itself does not
+/// know paths (tracking them costs), so it only raises a flag, and the rare file
+/// that raises one gets the slower pass that says where.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Seen(u8);
+
+impl Seen {
+    /// A field the format does not define.
+    pub const UNKNOWN_FIELD: Seen = Seen(1);
+    /// A string that may hold a control character.
+    pub const CONTROL: Seen = Seen(2);
+
+    pub fn contains(self, other: Seen) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+thread_local! {
+    static SEEN: Cell<Seen> = const { Cell::new(Seen(0)) };
+}
+
+fn note(flag: Seen) {
+    SEEN.with(|seen| seen.set(Seen(seen.get().0 | flag.0)));
+}
+
+/// Runs a parse and returns what it came across along with its result.
+pub fn watch<T>(parse: impl FnOnce() -> T) -> (T, Seen) {
+    let outer = SEEN.with(|seen| seen.replace(Seen(0)));
+    let result = parse();
+    let seen = SEEN.with(|seen| seen.replace(outer));
+    (result, seen)
+}
+
+/// Defines a raw object type that deserializes from a JSON object only, field by
+/// field, with no intermediate struct; a field it does not know is skipped with
+/// `IgnoredAny` (which `serde_ignored` reports) and flagged.
 macro_rules! object {
     ($(#[$doc:meta])* $name:ident, $expecting:literal {
-        $($(#[$attr:meta])* $field:ident: $ty:ty,)+
+        $($field:ident $(= $json:literal)?: $ty:ty,)+
     }) => {
         $(#[$doc])*
         #[derive(Debug, Default)]
-        pub struct $name {
+        pub struct $name<'a> {
             $(pub $field: $ty,)+
         }
 
         const _: () = {
-            #[derive(serde::Deserialize)]
-            #[serde(expecting = $expecting)]
-            struct Fields {
-                $($(#[$attr])* $field: $ty,)+
-            }
-
             struct ObjectOnly;
 
-            impl<'de> Visitor<'de> for ObjectOnly {
-                type Value = Fields;
+            /// Which fields were already given, to refuse a key given twice.
+            #[derive(Default)]
+            struct Given {
+                $($field: bool,)+
+            }
 
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            impl<'de> Visitor<'de> for ObjectOnly {
+                type Value = $name<'de>;
+
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                     f.write_str($expecting)
                 }
 
-                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Fields, A::Error> {
-                    Fields::deserialize(MapAccessDeserializer::new(map))
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name<'de>, A::Error> {
+                    let mut out = $name::default();
+                    let mut given = Given::default();
+                    while let Some(key) = map.next_key::<Str<'de>>()? {
+                        match &*key {
+                            $(json_name!($field $(, $json)?) => {
+                                if given.$field {
+                                    return Err(de::Error::duplicate_field(json_name!($field $(, $json)?)));
+                                }
+                                given.$field = true;
+                                out.$field = map.next_value()?;
+                            })+
+                            _ => {
+                                note(Seen::UNKNOWN_FIELD);
+                                map.next_value::<IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(out)
                 }
             }
 
-            impl<'de> Deserialize<'de> for $name {
+            impl<'de> Deserialize<'de> for $name<'de> {
                 fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    let fields = d.deserialize_map(ObjectOnly)?;
-                    Ok($name { $($field: fields.$field,)+ })
+                    d.deserialize_map(ObjectOnly)
                 }
             }
         };
     };
 }
 
+/// The JSON key of a field: its name, or the name given after `=`.
+macro_rules! json_name {
+    ($field:ident) => {
+        stringify!($field)
+    };
+    ($field:ident, $json:literal) => {
+        $json
+    };
+}
+
 object!(RawTimeline, "a timeline object" {
-    format: Text,
-    title: Text,
-    description: Text,
-    sources: List<RawSource>,
-    actors: List<RawActor>,
-    events: List<RawEvent>,
-    quotes: List<RawQuote>,
-    disputes: List<RawDispute>,
+    format: Text<'a>,
+    title: Text<'a>,
+    description: Text<'a>,
+    sources: Long<RawSource<'a>>,
+    actors: Long<RawActor<'a>>,
+    events: Long<RawEvent<'a>>,
+    quotes: Long<RawQuote<'a>>,
+    disputes: Long<RawDispute<'a>>,
 });
 
 object!(RawSource, "a source object" {
-    id: Text,
-    title: Text,
-    publisher: Text,
-    authors: List<Box<str>>,
-    published: Text,
-    url: Text,
-    kind: Text,
+    id: Text<'a>,
+    title: Text<'a>,
+    publisher: Text<'a>,
+    authors: List<Str<'a>>,
+    published: Text<'a>,
+    url: Text<'a>,
+    kind: Text<'a>,
 });
 
 object!(RawActor, "an actor object" {
-    id: Text,
-    name: Text,
-    kind: Text,
-    aliases: List<Box<str>>,
-    description: Text,
-    relations: List<RawRelation>,
+    id: Text<'a>,
+    name: Text<'a>,
+    kind: Text<'a>,
+    aliases: List<Str<'a>>,
+    description: Text<'a>,
+    relations: List<RawRelation<'a>>,
 });
 
 object!(RawRelation, "a relation object" {
-    #[serde(rename = "type")]
-    kind: Text,
-    actor: Text,
-    from: Text,
-    to: Text,
-    quotes: List<Box<str>>,
+    kind = "type": Text<'a>,
+    actor: Text<'a>,
+    from: Text<'a>,
+    to: Text<'a>,
+    quotes: List<Str<'a>>,
 });
 
 object!(RawEvent, "an event object" {
-    id: Text,
-    date: Text,
-    end: Text,
-    title: Text,
-    summary: Text,
-    place: Text,
-    tags: List<Box<str>>,
-    actors: List<RawParticipant>,
-    quotes: List<Box<str>>,
-    certainty: Text,
-    note: Text,
+    id: Text<'a>,
+    date: Text<'a>,
+    end: Text<'a>,
+    title: Text<'a>,
+    summary: Text<'a>,
+    place: Text<'a>,
+    tags: List<Str<'a>>,
+    actors: List<RawParticipant<'a>>,
+    quotes: List<Str<'a>>,
+    certainty: Text<'a>,
+    note: Text<'a>,
 });
 
 object!(RawParticipant, "an object with the actor's id and role" {
-    id: Text,
-    role: Text,
+    id: Text<'a>,
+    role: Text<'a>,
 });
 
 object!(RawQuote, "a quote object" {
-    id: Text,
-    source: Text,
-    text: Text,
-    speaker: Text,
-    note: Text,
+    id: Text<'a>,
+    source: Text<'a>,
+    text: Text<'a>,
+    speaker: Text<'a>,
+    note: Text<'a>,
 });
 
 object!(RawDispute, "a dispute object" {
-    id: Text,
-    question: Text,
-    event: Text,
-    claims: List<RawClaim>,
+    id: Text<'a>,
+    question: Text<'a>,
+    event: Text<'a>,
+    claims: List<RawClaim<'a>>,
 });
 
 object!(RawClaim, "a claim object" {
-    claim: Text,
-    quotes: List<Box<str>>,
+    claim: Text<'a>,
+    quotes: List<Str<'a>>,
 });

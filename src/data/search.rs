@@ -8,11 +8,15 @@
 //! equals the whole query (an alias such as `PMU` or `Khadimi`) gets a bonus that
 //! puts it above every partial match. A cheap subsequence test runs before skim.
 
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::candidates::{Candidates, Word, parallel};
 use super::index::Indexed;
-use super::model::{ActorIx, EventIx, QuoteIx};
+use super::model::{ActorIx, Event, EventIx, QuoteIx};
 
 /// Added to the score of a string equal to the whole query (ignoring case).
 const EXACT_BONUS: i64 = 1000;
@@ -76,6 +80,36 @@ fn is_subsequence(word: &str, text: &str) -> bool {
     want.peek().is_none()
 }
 
+/// Whether the (lowercase) word appears in `text`, ignoring case, as a subsequence
+/// whose first and last characters are less than twice its length apart: what
+/// `is_compact` will ask of skim's match, so a text without such a window cannot
+/// match. Texts or words outside ASCII are only checked as subsequences.
+fn has_compact_window(word: &str, text: &str) -> bool {
+    if !(word.is_ascii() && text.is_ascii()) {
+        return is_subsequence(word, text);
+    }
+    let (word, text) = (word.as_bytes(), text.as_bytes());
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    let span = 2 * word.len();
+    text.iter().enumerate().any(|(i, &b)| {
+        if b.to_ascii_lowercase() != first {
+            return false;
+        }
+        // From this start, greedy matching finishes as early as any match can.
+        let mut want = rest;
+        for &b in &text[i + 1..text.len().min(i + span)] {
+            match want.split_first() {
+                Some((&w, more)) if w == b.to_ascii_lowercase() => want = more,
+                Some(_) => {}
+                None => break,
+            }
+        }
+        want.is_empty()
+    })
+}
+
 /// The skim matcher with our rules around it; built once, reused for every string.
 struct Matcher {
     skim: SkimMatcherV2,
@@ -110,9 +144,20 @@ impl Matcher {
         (!self.compact || is_compact(word, &indices)).then_some((score, indices))
     }
 
+    /// Whether `word` can match `text` at all: as a subsequence, and where the
+    /// compactness rule applies, within a window it allows. Skim is only asked
+    /// about texts that pass: in prose, most texts hold a short word scattered.
+    fn may_match(&self, word: &str, text: &str) -> bool {
+        if self.compact {
+            has_compact_window(word, text)
+        } else {
+            is_subsequence(word, text)
+        }
+    }
+
     /// Score and char positions of `text` against every word of the query.
     fn all_words(&self, text: &str, query: &Query) -> Option<(i64, Vec<usize>)> {
-        if !query.words.iter().all(|w| is_subsequence(w, text)) {
+        if !query.words.iter().all(|w| self.may_match(w, text)) {
             return None;
         }
         let lower = lowercase(text);
@@ -134,9 +179,38 @@ impl Matcher {
         Some((score, indices))
     }
 
+    /// The score of an already lowercased text that contains every word as a
+    /// subsequence (as `all_words` scores it, without the positions).
+    fn score(&self, lower: &str, query: &Query) -> Option<i64> {
+        let mut score = 0;
+        for word in &query.words {
+            score += self.skim.fuzzy_match(lower, word)?;
+        }
+        if lower
+            .split_whitespace()
+            .eq(query.words.iter().map(String::as_str))
+        {
+            score += EXACT_BONUS;
+        }
+        Some(score)
+    }
+
+    /// The char positions `all_words` reports, for an already lowercased text.
+    fn indices(&self, lower: &str, query: &Query) -> Vec<usize> {
+        let mut indices: Vec<usize> = query
+            .words
+            .iter()
+            .filter_map(|word| self.skim.fuzzy_indices(lower, word))
+            .flat_map(|(_, found)| found)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+
     /// Score and positions of one word in `text`.
     fn one_word(&self, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
-        if !is_subsequence(word, text) {
+        if !self.may_match(word, text) {
             return None;
         }
         self.word(&lowercase(text), word)
@@ -155,8 +229,165 @@ pub struct ActorMatch {
 }
 
 /// Fuzzy search over actor names and all their aliases.
+///
+/// Cheap to create: what it needs is prepared once per timeline, on the first
+/// search, and kept with the data (`ActorTables`).
 pub struct ActorSearch {
     matcher: Matcher,
+}
+
+/// What actor search prepares once per timeline and keeps: every distinct name and
+/// alias as `Candidates`, which actor has which, the tie order, and the last
+/// query's survivors.
+pub(crate) struct ActorTables {
+    /// Every distinct lowercased name and alias, each scored once per keystroke
+    /// however many actors share it (a family name given as an alias, a country).
+    strings: Candidates,
+    /// Each actor's name, then its aliases, actor by actor, as numbers in `strings`.
+    slots: Vec<u32>,
+    /// Where each actor's slots start in `slots`, and where the last one ends.
+    first: Vec<u32>,
+    /// Each actor's place in the order for equal scores: more events first, then
+    /// by name, then by position.
+    rank: Vec<u32>,
+    /// The strings that passed the prefilter for the last query. A query that
+    /// extends it (typing on) can only match among them, so it scans only those.
+    last: Mutex<Option<(String, Vec<u32>)>>,
+    /// For each of `LETTERS`, skim's score of every string, once computed.
+    letters: Vec<OnceLock<Box<[i16]>>>,
+}
+
+/// The one-character queries whose scores `ActorTables` keeps.
+const LETTERS: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+
+/// The character of a query that is one ASCII letter or digit (lowercased).
+fn single_character(query: &Query) -> Option<u8> {
+    match query.words.as_slice() {
+        [word] if word.len() == 1 && LETTERS.contains(&word.as_bytes()[0]) => {
+            Some(word.as_bytes()[0])
+        }
+        _ => None,
+    }
+}
+
+impl ActorTables {
+    pub(crate) fn new(data: &Indexed) -> Self {
+        let t = &data.timeline;
+        let mut strings = Candidates::default();
+        let mut seen: HashMap<String, u32> = HashMap::new();
+        let mut slots = Vec::new();
+        let mut first = Vec::with_capacity(t.actors.len() + 1);
+        for actor in &t.actors {
+            first.push(slots.len() as u32);
+            for text in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let lower = lowercase(text);
+                let k = match seen.get(&lower) {
+                    Some(&k) => k,
+                    None => {
+                        let k = strings.push(&lower);
+                        seen.insert(lower, k);
+                        k
+                    }
+                };
+                slots.push(k);
+            }
+        }
+        first.push(slots.len() as u32);
+        let mut order: Vec<u32> = (0..t.actors.len() as u32).collect();
+        order.sort_by_cached_key(|&a| {
+            let name = &t.actor(ActorIx(a)).name;
+            (
+                std::cmp::Reverse(data.index.events_of_actor(ActorIx(a)).len()),
+                lowercase(name),
+                name.clone(),
+                a,
+            )
+        });
+        let mut rank = vec![0u32; order.len()];
+        for (r, &a) in order.iter().enumerate() {
+            rank[a as usize] = r as u32;
+        }
+        ActorTables {
+            strings,
+            slots,
+            first,
+            rank,
+            last: Mutex::new(None),
+            letters: LETTERS.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    fn actors(&self) -> usize {
+        self.first.len() - 1
+    }
+
+    /// Skim's score of every string for the one-character query `c` (-1: no
+    /// match), computed on first use and kept: every search starts with one.
+    fn letter_scores(&self, c: u8, matcher: &Matcher) -> &[i16] {
+        self.letters[LETTERS
+            .iter()
+            .position(|&l| l == c)
+            .expect("a letter or digit")]
+        .get_or_init(|| {
+            let query = Query {
+                words: vec![char::from(c).to_string()],
+            };
+            let word = [Word::new(query.words[0].clone())];
+            parallel(self.strings.len(), |range| {
+                range
+                    .map(|k| {
+                        let k = k as u32;
+                        match self.strings.passes(k, &word) {
+                            true => matcher
+                                .score(self.strings.get(k), &query)
+                                .map_or(-1, |s| s.clamp(0, i64::from(i16::MAX)) as i16),
+                            false => -1,
+                        }
+                    })
+                    .collect()
+            })
+            .into_boxed_slice()
+        })
+    }
+
+    /// Keeps a query's survivors for the next keystroke to narrow.
+    fn remember(&self, query: &str, survivors: Vec<u32>) {
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((query.to_string(), survivors));
+        }
+    }
+
+    /// The strings that contain every word, narrowing the last query's survivors
+    /// when `query` extends it.
+    fn prefilter(&self, query: &str, words: &[Word]) -> Vec<u32> {
+        let previous = self.last.lock().ok().and_then(|mut last| {
+            last.take()
+                .filter(|(text, _)| query.starts_with(text.as_str()))
+                .map(|(_, survivors)| survivors)
+        });
+        let survivors = self.strings.prefilter(words, previous.as_deref());
+        self.remember(query, survivors.clone());
+        survivors
+    }
+}
+
+impl Clone for ActorTables {
+    fn clone(&self) -> Self {
+        ActorTables {
+            strings: self.strings.clone(),
+            slots: self.slots.clone(),
+            first: self.first.clone(),
+            rank: self.rank.clone(),
+            last: Mutex::new(None),
+            letters: self.letters.clone(),
+        }
+    }
+}
+
+impl std::fmt::Debug for ActorTables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ActorTables({} strings)", self.strings.len())
+    }
 }
 
 impl ActorSearch {
@@ -166,57 +397,119 @@ impl ActorSearch {
         }
     }
 
+    /// Does now what the first searches would otherwise do: prepares the
+    /// candidates and every letter's and digit's scores. For a thread that is not
+    /// the one waiting for keys (`FinderWorker` calls it when it starts).
+    pub fn prepare(&self, data: &Indexed) {
+        let tables = data.actor_tables();
+        for &c in LETTERS {
+            tables.letter_scores(c, &self.matcher);
+        }
+    }
+
     /// Every matching actor, best first, with the string that matched best (name
     /// preferred on equal scores). Equal scores rank the actor with more events
     /// first, then by name. A blank query lists every actor that way.
     pub fn search(&self, data: &Indexed, query: &str) -> Vec<ActorMatch> {
-        let query = Query::new(query);
-        let t = &data.timeline;
-        let mut found = Vec::new();
-        for (a, actor) in t.actors.iter().enumerate() {
-            let actor_ix = ActorIx(a as u32);
-            if query.is_empty() {
-                found.push(ActorMatch {
-                    actor: actor_ix,
-                    score: 0,
-                    alias: None,
-                    indices: Vec::new(),
-                });
-                continue;
-            }
-            let mut best: Option<ActorMatch> = None;
-            let names = std::iter::once((None, &actor.name))
-                .chain(actor.aliases.iter().enumerate().map(|(i, s)| (Some(i), s)));
-            for (alias, text) in names {
-                if let Some((score, indices)) = self.matcher.all_words(text, &query)
-                    && best.as_ref().is_none_or(|b| score > b.score)
-                {
-                    best = Some(ActorMatch {
-                        actor: actor_ix,
-                        score,
-                        alias,
-                        indices,
-                    });
+        self.search_top(data, query, usize::MAX).0
+    }
+
+    /// The best `limit` matches, as `search` ranks them, and how many actors match
+    /// in all: what a finder shows. Only the rows returned get their char
+    /// positions computed, and only they are sorted.
+    pub fn search_top(
+        &self,
+        data: &Indexed,
+        query: &str,
+        limit: usize,
+    ) -> (Vec<ActorMatch>, usize) {
+        let tables = data.actor_tables();
+        let words = Query::new(query);
+        // (rank, score, slot) of each matching actor.
+        let mut found: Vec<(u32, i64, u32)> = if words.is_empty() {
+            (0..tables.actors())
+                .map(|a| (tables.rank[a], 0, tables.first[a]))
+                .collect()
+        } else {
+            let score_of: Vec<Option<i64>> = match single_character(&words) {
+                // The first key of every search: skim's score of every string for
+                // that character is computed once and kept (two bytes a string).
+                Some(c) => {
+                    let scores = tables.letter_scores(c, &self.matcher);
+                    tables.remember(
+                        query,
+                        (0..scores.len() as u32)
+                            .filter(|&k| scores[k as usize] >= 0)
+                            .collect(),
+                    );
+                    scores
+                        .iter()
+                        .map(|&s| (s >= 0).then_some(i64::from(s)))
+                        .collect()
                 }
+                None => {
+                    let prepared: Vec<Word> = words.words.iter().cloned().map(Word::new).collect();
+                    let survivors = tables.prefilter(query, &prepared);
+                    let scored = parallel(survivors.len(), |range| {
+                        survivors[range]
+                            .iter()
+                            .map(|&k| self.matcher.score(tables.strings.get(k), &words))
+                            .collect()
+                    });
+                    let mut score_of = vec![None; tables.strings.len()];
+                    for (&k, score) in survivors.iter().zip(scored) {
+                        score_of[k as usize] = score;
+                    }
+                    score_of
+                }
+            };
+            // Each actor's first best slot (the name wins a tie with an alias).
+            let mut best = Vec::new();
+            for a in 0..tables.actors() {
+                let slots = tables.first[a]..tables.first[a + 1];
+                let mut top: Option<(i64, u32)> = None;
+                for slot in slots {
+                    if let Some(score) = score_of[tables.slots[slot as usize] as usize]
+                        && top.is_none_or(|(s, _)| score > s)
+                    {
+                        top = Some((score, slot));
+                    }
+                }
+                best.extend(top.map(|(score, slot)| (tables.rank[a], score, slot)));
             }
-            found.extend(best);
+            best
+        };
+        let total = found.len();
+        let key = |&(rank, score, _): &(u32, i64, u32)| (std::cmp::Reverse(score), rank);
+        if limit < found.len() {
+            found.select_nth_unstable_by_key(limit, key);
+            found.truncate(limit);
         }
-        found.sort_by_cached_key(|m| {
-            let name = &t.actor(m.actor).name;
-            (
-                std::cmp::Reverse(m.score),
-                std::cmp::Reverse(data.index.events_of_actor(m.actor).len()),
-                lowercase(name),
-                name.clone(),
-                m.actor,
-            )
-        });
-        found
+        found.sort_unstable_by_key(key);
+        let matches = found
+            .into_iter()
+            .map(|(_, score, slot)| {
+                // The actor whose slots hold `slot`: the last one starting at or before it.
+                let actor = tables.first.partition_point(|&f| f <= slot) - 1;
+                let string = tables.slots[slot as usize];
+                ActorMatch {
+                    actor: ActorIx(actor as u32),
+                    score,
+                    alias: ((slot - tables.first[actor]) as usize).checked_sub(1),
+                    indices: if words.is_empty() {
+                        Vec::new()
+                    } else {
+                        self.matcher.indices(tables.strings.get(string), &words)
+                    },
+                }
+            })
+            .collect();
+        (matches, total)
     }
 
     /// The best match, if any.
     pub fn best(&self, data: &Indexed, query: &str) -> Option<ActorMatch> {
-        self.search(data, query).into_iter().next()
+        self.search_top(data, query, 1).0.into_iter().next()
     }
 }
 
@@ -242,6 +535,53 @@ pub struct EventMatch {
     pub indices: Vec<usize>,
 }
 
+/// An event's searchable fields, in the order they are tried.
+fn event_fields(event: &Event) -> impl Iterator<Item = (EventField, &str)> {
+    std::iter::once((EventField::Title, &*event.title))
+        .chain(event.summary.as_deref().map(|s| (EventField::Summary, s)))
+        .chain(event.place.as_deref().map(|p| (EventField::Place, p)))
+        .chain(
+            event
+                .tags
+                .iter()
+                .enumerate()
+                .map(|(i, tag)| (EventField::Tag(i), &**tag)),
+        )
+}
+
+/// The survivors of the last event query, for the next one to narrow (events
+/// are searched by a new `EventSearch` each time, so this lives with the data).
+#[derive(Default)]
+pub(crate) struct Narrowing(Mutex<Option<(String, Vec<u32>)>>);
+
+impl Narrowing {
+    /// The last survivors, if `query` extends the query they are for.
+    fn take(&self, query: &str) -> Option<Vec<u32>> {
+        let mut last = self.0.lock().ok()?;
+        last.take()
+            .filter(|(text, _)| query.starts_with(text.as_str()))
+            .map(|(_, survivors)| survivors)
+    }
+
+    fn keep(&self, query: &str, survivors: Vec<u32>) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((query.to_string(), survivors));
+        }
+    }
+}
+
+impl Clone for Narrowing {
+    fn clone(&self) -> Self {
+        Narrowing::default()
+    }
+}
+
+impl std::fmt::Debug for Narrowing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Narrowing")
+    }
+}
+
 /// Fuzzy search over event titles, summaries, places and tags.
 pub struct EventSearch {
     matcher: Matcher,
@@ -258,38 +598,63 @@ impl EventSearch {
     /// words in one field beat words spread over several. A blank query lists every
     /// event chronologically.
     pub fn search(&self, data: &Indexed, query: &str) -> Vec<EventMatch> {
-        let query = Query::new(query);
-        let t = &data.timeline;
-        let mut found = Vec::new();
-        let mut fields: Vec<(EventField, &str)> = Vec::new();
-        for &e in data.index.chronological() {
-            if query.is_empty() {
-                found.push(EventMatch {
-                    event: e,
+        let words = Query::new(query);
+        let chronological = data.index.chronological();
+        if words.is_empty() {
+            return chronological
+                .iter()
+                .map(|&event| EventMatch {
+                    event,
                     score: 0,
                     field: EventField::Title,
                     indices: Vec::new(),
-                });
-                continue;
-            }
-            let event = t.event(e);
-            fields.clear();
-            fields.push((EventField::Title, &event.title));
-            fields.extend(event.summary.as_deref().map(|s| (EventField::Summary, s)));
-            fields.extend(event.place.as_deref().map(|p| (EventField::Place, p)));
-            fields.extend(
-                event
-                    .tags
-                    .iter()
-                    .enumerate()
-                    .map(|(i, tag)| (EventField::Tag(i), &**tag)),
-            );
-            if let Some(m) = self.in_one_field(e, &fields, &query) {
-                found.push(m);
-            } else if let Some(m) = self.across_fields(e, &fields, &query) {
-                found.push(m);
-            }
+                })
+                .collect();
         }
+        let t = &data.timeline;
+        // The events (as positions in chronological order) that may match: each
+        // word before the last compactly in some field, the last (still being
+        // typed) at least as a subsequence. Typing on can only remove events from
+        // that set (a longer last word, or a finished one held to the compactness
+        // rule), so the next keystroke narrows it instead of scanning everything.
+        let narrowing = data.event_narrowing();
+        let previous = narrowing.take(query);
+        let last = words.words.len() - 1;
+        let in_some_field = |&pos: &u32| {
+            let event = t.event(chronological[pos as usize]);
+            words.words.iter().enumerate().all(|(i, w)| {
+                let mut fields = event_fields(event);
+                if i == last {
+                    fields.any(|(_, text)| is_subsequence(w, text))
+                } else {
+                    fields.any(|(_, text)| has_compact_window(w, text))
+                }
+            })
+        };
+        let survivors: Vec<u32> = match previous {
+            Some(list) => parallel(list.len(), |range| {
+                list[range].iter().copied().filter(in_some_field).collect()
+            }),
+            None => parallel(chronological.len(), |range| {
+                (range.start as u32..range.end as u32)
+                    .filter(in_some_field)
+                    .collect()
+            }),
+        };
+        narrowing.keep(query, survivors.clone());
+        let mut found: Vec<EventMatch> = parallel(survivors.len(), |range| {
+            let mut fields: Vec<(EventField, &str)> = Vec::new();
+            survivors[range]
+                .iter()
+                .filter_map(|&pos| {
+                    let e = chronological[pos as usize];
+                    fields.clear();
+                    fields.extend(event_fields(t.event(e)));
+                    self.in_one_field(e, &fields, &words)
+                        .or_else(|| self.across_fields(e, &fields, &words))
+                })
+                .collect()
+        });
         // A stable sort keeps chronological order for equal scores.
         found.sort_by_key(|m| std::cmp::Reverse(m.score));
         found

@@ -24,7 +24,7 @@ use serde_json::{Map, Value};
 use super::date::{Date, human_span};
 use super::diagnostic::{Diagnostic, quoted};
 use super::html;
-use super::raw::{RawEvent, RawQuote, RawSource, RawTimeline};
+use super::raw::{RawEvent, RawQuote, RawSource, RawTimeline, Str};
 use super::slug::{IdSet, slugify};
 use super::validate::FORMAT;
 
@@ -68,7 +68,7 @@ pub fn detect(text: &str) -> Option<Value> {
 /// Maps a TimelineJS file onto our raw shapes, with a warning for everything left
 /// out. Dates that cannot be read (a missing `start_date`, month 13) are errors:
 /// TimelineJS itself refuses them.
-pub fn import(file: &Value) -> Result<(RawTimeline, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn import(file: &Value) -> Result<(RawTimeline<'static>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut im = Importer::default();
     let empty = Map::new();
     let root = file.as_object().unwrap_or(&empty);
@@ -101,10 +101,10 @@ pub fn import(file: &Value) -> Result<(RawTimeline, Vec<Diagnostic>), Vec<Diagno
         format: Some(FORMAT.into()),
         title: Some(title.into()),
         description: description.map(Into::into),
-        sources: Some(im.sources),
+        sources: Some(im.sources.into()),
         actors: None,
         events: Some(events.into_iter().map(|e| e.raw).collect()),
-        quotes: Some(im.quotes),
+        quotes: Some(im.quotes.into()),
         disputes: None,
     };
     Ok((raw, im.warnings))
@@ -112,7 +112,7 @@ pub fn import(file: &Value) -> Result<(RawTimeline, Vec<Diagnostic>), Vec<Diagno
 
 /// An event on its way in, with its dates kept for the eras.
 struct Imported {
-    raw: RawEvent,
+    raw: RawEvent<'static>,
     start: Date,
     end: Option<Date>,
 }
@@ -124,10 +124,10 @@ struct Importer {
     event_ids: IdSet,
     source_ids: IdSet,
     quote_ids: IdSet,
-    sources: Vec<RawSource>,
+    sources: Vec<RawSource<'static>>,
     /// Source id by (url, credit), so media from one place share one source.
     source_keys: HashMap<(Option<String>, Option<String>), String>,
-    quotes: Vec<RawQuote>,
+    quotes: Vec<RawQuote<'static>>,
 }
 
 const NOT_IMPORTED: &str = "not imported: tlx has no place for it";
@@ -314,7 +314,7 @@ impl Importer {
                 end: end.map(|e| e.to_string().into()),
                 title: Some(title.into()),
                 summary: summary.map(Into::into),
-                tags: Some(tags),
+                tags: Some(tags.into_iter().map(Into::into).collect()),
                 quotes: Some(quotes.into_iter().map(Into::into).collect()),
                 note: (!note.is_empty()).then(|| note.join("\n\n").into()),
                 ..RawEvent::default()
@@ -570,7 +570,7 @@ impl Importer {
                 );
                 continue;
             };
-            let tag: Box<str> = headline.into();
+            let tag: Str<'static> = headline.into();
             for e in events.iter_mut() {
                 let last = e.end.unwrap_or(e.start).max(e.start).last_day();
                 let tags = e.raw.tags.get_or_insert_default();

@@ -2,13 +2,14 @@
 //!
 //! Every problem is reported, each with its JSON path, and nothing is returned if
 //! there is even one: a timeline is never shown half-loaded. Ids are resolved to
-//! typed indices through one `HashMap<&str, u32>` per list, built before the pass so
+//! typed indices through one `IdMap` per list, built before the pass so
 //! that references may point forwards.
 
 use std::collections::HashMap;
 
 use super::date::Date;
 use super::diagnostic::{Diagnostic, quoted};
+use super::idmap::IdMap;
 use super::model::*;
 use super::raw::*;
 use super::suggest::closest;
@@ -24,8 +25,21 @@ pub const MAX_ID_LEN: usize = 64;
 /// references to a list of thousands of ids: past the budget, no more hints.
 const SUGGESTION_BUDGET: usize = 1_000_000;
 
-/// Checks `raw` against every rule and converts it to the model.
-pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
+/// Checks `raw` against every rule and converts it to the model, reporting every
+/// problem in file order.
+pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
+    check(raw, false)
+}
+
+/// The same rules, with the long lists shared between two threads: for a file
+/// expected to be valid. `None` means it has a problem, and the caller runs
+/// `validate` on the file again to report each one in order (the two threads
+/// find them out of order, and the budget of suggestions would differ).
+pub fn validate_quickly(raw: RawTimeline<'_>) -> Option<Timeline> {
+    check(raw, true).ok()
+}
+
+fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagnostic>> {
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
     let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
@@ -34,15 +48,28 @@ pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
     let quote_ids = take_ids(&mut raw.quotes, |q| &mut q.id);
     let dispute_ids = take_ids(&mut raw.disputes, |d| &mut d.id);
 
-    let mut c = Checker {
-        errors: Vec::new(),
-        suggestions_left: SUGGESTION_BUDGET,
-        sources: Ids::new("source", "sources", &source_ids),
-        actors: Ids::new("actor", "actors", &actor_ids),
-        events: Ids::new("event", "events", &event_ids),
-        quotes: Ids::new("quote", "quotes", &quote_ids),
-        disputes: Ids::new("dispute", "disputes", &dispute_ids),
+    let tables = if parallel {
+        std::thread::scope(|s| {
+            let events = s.spawn(|| Ids::new("event", "events", &event_ids));
+            let quotes = Ids::new("quote", "quotes", &quote_ids);
+            Tables {
+                sources: Ids::new("source", "sources", &source_ids),
+                actors: Ids::new("actor", "actors", &actor_ids),
+                events: events.join().expect("the id table thread does not panic"),
+                quotes,
+                disputes: Ids::new("dispute", "disputes", &dispute_ids),
+            }
+        })
+    } else {
+        Tables {
+            sources: Ids::new("source", "sources", &source_ids),
+            actors: Ids::new("actor", "actors", &actor_ids),
+            events: Ids::new("event", "events", &event_ids),
+            quotes: Ids::new("quote", "quotes", &quote_ids),
+            disputes: Ids::new("dispute", "disputes", &dispute_ids),
+        }
     };
+    let mut c = Checker::new(&tables);
 
     match raw.format.as_deref() {
         None => c.error(
@@ -65,20 +92,55 @@ pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
         c.error("events", "required field is missing");
     }
 
-    let sources = convert_all(raw.sources, |i, s| c.source(i, s));
-    let actors = convert_all(raw.actors, |i, a| c.actor(i, a));
-    let events = convert_all(raw.events, |i, e| c.event(i, e));
-    let quotes = convert_all(raw.quotes, |i, q| c.quote(i, q));
-    let disputes = convert_all(raw.disputes, |i, d| c.dispute(i, d));
+    let sources = convert_all(raw.sources, 0, |i, s| c.source(i, s));
+    let actors = convert_all(raw.actors, 0, |i, a| c.actor(i, a));
+    let (events, quotes, disputes) = if parallel {
+        // Each thread takes half of the events and of the quotes, the bulk of a
+        // large file; the second also takes the disputes.
+        let (events_a, events_b) = split(raw.events);
+        let (quotes_a, quotes_b) = split(raw.quotes);
+        let (events_b_at, quotes_b_at) = (len(&events_a), len(&quotes_a));
+        let disputes = raw.disputes;
+        let (a, b) = std::thread::scope(|s| {
+            let b = s.spawn(|| {
+                let mut c = Checker::new(&tables);
+                let events = convert_all(events_b, events_b_at, |i, e| c.event(i, e));
+                let quotes = convert_all(quotes_b, quotes_b_at, |i, q| c.quote(i, q));
+                let disputes = convert_all(disputes, 0, |i, d| c.dispute(i, d));
+                (events, quotes, disputes, c.errors.is_empty())
+            });
+            let events = convert_all(events_a, 0, |i, e| c.event(i, e));
+            let quotes = convert_all(quotes_a, 0, |i, q| c.quote(i, q));
+            (
+                (events, quotes),
+                b.join().expect("the validating thread does not panic"),
+            )
+        });
+        let ((mut events, mut quotes), (events_b, quotes_b, disputes, b_ok)) = (a, b);
+        if !b_ok {
+            // The problems themselves are for `validate` to report.
+            c.error("", "a problem in the second half");
+        }
+        events.extend(events_b);
+        quotes.extend(quotes_b);
+        (events, quotes, disputes)
+    } else {
+        (
+            convert_all(raw.events, 0, |i, e| c.event(i, e)),
+            convert_all(raw.quotes, 0, |i, q| c.quote(i, q)),
+            convert_all(raw.disputes, 0, |i, d| c.dispute(i, d)),
+        )
+    };
 
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
     // The lookup tables borrow the ids, which now move into the model.
     drop(c);
+    drop(tables);
     Ok(Timeline {
-        title: title.unwrap_or_default(),
-        description,
+        title: title.map(Box::from).unwrap_or_default(),
+        description: description.map(Box::from),
         sources: put_ids(sources, source_ids, |s| &mut s.id),
         actors: put_ids(actors, actor_ids, |a| &mut a.id),
         events: put_ids(events, event_ids, |e| &mut e.id),
@@ -87,48 +149,80 @@ pub fn validate(mut raw: RawTimeline) -> Result<Timeline, Vec<Diagnostic>> {
     })
 }
 
-fn take_ids<T>(
-    list: &mut Option<Vec<T>>,
-    id: impl Fn(&mut T) -> &mut Option<Box<str>>,
-) -> Vec<Option<Box<str>>> {
+fn len<T>(list: &Option<Chunked<T>>) -> usize {
+    list.as_ref().map_or(0, Chunked::len)
+}
+
+/// A list in two halves, at a chunk boundary.
+fn split<T>(list: Option<Chunked<T>>) -> (Option<Chunked<T>>, Option<Chunked<T>>) {
+    match list {
+        None => (None, None),
+        Some(list) => {
+            let mut first = list.into_chunks();
+            let second = first.split_off(first.len() / 2);
+            (
+                Some(Chunked::from_chunks(first)),
+                Some(Chunked::from_chunks(second)),
+            )
+        }
+    }
+}
+
+fn take_ids<'a, T>(
+    list: &mut Option<Chunked<T>>,
+    id: impl Fn(&mut T) -> &mut Option<Str<'a>>,
+) -> Vec<Option<Str<'a>>> {
     list.iter_mut().flatten().map(|x| id(x).take()).collect()
 }
 
 fn put_ids<T>(
     mut list: Vec<T>,
-    ids: Vec<Option<Box<str>>>,
+    ids: Vec<Option<Str<'_>>>,
     id: impl Fn(&mut T) -> &mut Box<str>,
 ) -> Vec<T> {
     for (x, i) in list.iter_mut().zip(ids) {
-        *id(x) = i.unwrap_or_default();
+        *id(x) = i.map(Box::from).unwrap_or_default();
     }
     list
 }
 
-/// Converts each item; once one fails the rest are still checked but not kept.
+/// Converts each item (numbered from `first`), freeing the raw list chunk by
+/// chunk; once one item fails the rest are still checked but not kept.
 fn convert_all<R, T>(
-    list: Option<Vec<R>>,
+    list: Option<Chunked<R>>,
+    first: usize,
     mut convert: impl FnMut(usize, R) -> Option<T>,
 ) -> Vec<T> {
-    let list = list.unwrap_or_default();
+    let Some(list) = list else {
+        return Vec::new();
+    };
     let mut out = Vec::with_capacity(list.len());
     let mut failed = false;
-    for (i, raw) in list.into_iter().enumerate() {
-        match convert(i, raw) {
-            Some(x) if !failed => out.push(x),
-            Some(_) => {}
-            None => {
-                failed = true;
-                out = Vec::new();
+    let mut i = first;
+    for chunk in list.into_chunks() {
+        for raw in chunk {
+            match convert(i, raw) {
+                Some(x) if !failed => out.push(x),
+                Some(_) => {}
+                None => {
+                    failed = true;
+                    out = Vec::new();
+                }
             }
+            i += 1;
         }
     }
     out
 }
 
 /// An optional string: absent, null, empty and blank all mean "not given".
-fn optional(text: Option<Box<str>>) -> Option<Box<str>> {
+fn optional(text: Option<Str<'_>>) -> Option<Str<'_>> {
     text.filter(|t| !t.trim().is_empty())
+}
+
+/// An optional string the model keeps: copied out of the file here, once.
+fn kept(text: Option<Str<'_>>) -> Option<Box<str>> {
+    optional(text).map(Box::from)
 }
 
 /// The id rule of the format: lowercase ASCII letters, digits and `-`, starting with
@@ -148,16 +242,23 @@ struct Ids<'a> {
     kind: &'static str,
     /// `actors`, for paths.
     list: &'static str,
-    ids: &'a [Option<Box<str>>],
-    first: HashMap<&'a str, u32>,
+    ids: &'a [Option<Str<'a>>],
+    /// Each id to the first item that has it.
+    first: IdMap<u32>,
+    /// Items whose id an earlier item already has, to the first one (rare).
+    duplicates: HashMap<u32, u32>,
 }
 
 impl<'a> Ids<'a> {
-    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Box<str>>]) -> Self {
-        let mut first = HashMap::with_capacity(ids.len());
+    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Str<'a>>]) -> Self {
+        let mut first = IdMap::with_capacity(ids.len());
+        let mut duplicates = HashMap::new();
+        let key = |j: u32| ids[j as usize].as_deref().unwrap_or_default();
         for (i, id) in ids.iter().enumerate() {
-            if let Some(id) = id {
-                first.entry(&**id).or_insert(i as u32);
+            if let Some(id) = id
+                && let Some(earlier) = first.insert(id, i as u32, key)
+            {
+                duplicates.insert(i as u32, earlier);
             }
         }
         Ids {
@@ -165,7 +266,15 @@ impl<'a> Ids<'a> {
             list,
             ids,
             first,
+            duplicates,
         }
+    }
+
+    /// The position of the first item with this id.
+    fn get(&self, id: &str) -> Option<u32> {
+        let ids = self.ids;
+        self.first
+            .get(id, |j| ids[j as usize].as_deref().unwrap_or_default())
     }
 
     fn suggestion(&self, wanted: &str) -> Option<&'a str> {
@@ -173,14 +282,19 @@ impl<'a> Ids<'a> {
     }
 }
 
-struct Checker<'a> {
-    errors: Vec<Diagnostic>,
-    suggestions_left: usize,
+/// The ids of every list.
+struct Tables<'a> {
     sources: Ids<'a>,
     actors: Ids<'a>,
     events: Ids<'a>,
     quotes: Ids<'a>,
     disputes: Ids<'a>,
+}
+
+struct Checker<'t, 'a> {
+    errors: Vec<Diagnostic>,
+    suggestions_left: usize,
+    tables: &'t Tables<'a>,
 }
 
 /// Which list a reference points into.
@@ -193,27 +307,36 @@ enum List {
     Disputes,
 }
 
-impl<'a> Checker<'a> {
+impl<'t, 'a> Checker<'t, 'a> {
+    fn new(tables: &'t Tables<'a>) -> Self {
+        Checker {
+            errors: Vec::new(),
+            suggestions_left: SUGGESTION_BUDGET,
+            tables,
+        }
+    }
+
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.errors.push(Diagnostic::new(path, message));
     }
 
-    fn ids(&self, list: List) -> &Ids<'a> {
+    fn ids(&self, list: List) -> &'t Ids<'a> {
+        let t = self.tables;
         match list {
-            List::Sources => &self.sources,
-            List::Actors => &self.actors,
-            List::Events => &self.events,
-            List::Quotes => &self.quotes,
-            List::Disputes => &self.disputes,
+            List::Sources => &t.sources,
+            List::Actors => &t.actors,
+            List::Events => &t.events,
+            List::Quotes => &t.quotes,
+            List::Disputes => &t.disputes,
         }
     }
 
     /// A required string: present and not blank.
-    fn required(
+    fn required<'s>(
         &mut self,
-        text: Option<Box<str>>,
+        text: Option<Str<'s>>,
         path: impl FnOnce() -> String,
-    ) -> Option<Box<str>> {
+    ) -> Option<Str<'s>> {
         match text {
             None => {
                 self.error(path(), "required field is missing");
@@ -239,8 +362,8 @@ impl<'a> Checker<'a> {
                  starting with a letter or digit, at most {MAX_ID_LEN} characters",
                 quoted(id)
             )),
-            Some(id) => match ids.first.get(id) {
-                Some(&first) if first as usize != i => Some(format!(
+            Some(id) => match ids.duplicates.get(&(i as u32)) {
+                Some(&first) => Some(format!(
                     "duplicate id {}: {}[{first}] already has it",
                     quoted(id),
                     ids.list
@@ -258,7 +381,7 @@ impl<'a> Checker<'a> {
     /// closest known id.
     fn reference(&mut self, list: List, id: &str, path: impl FnOnce() -> String) -> Option<u32> {
         let ids = self.ids(list);
-        if let Some(&ix) = ids.first.get(id) {
+        if let Some(ix) = ids.get(id) {
             return Some(ix);
         }
         let kind = ids.kind;
@@ -289,7 +412,7 @@ impl<'a> Checker<'a> {
     fn references(
         &mut self,
         list: List,
-        ids: Option<Vec<Box<str>>>,
+        ids: Option<Vec<Str<'_>>>,
         path: impl Fn(usize) -> String,
     ) -> Option<Vec<u32>> {
         let ids = ids.unwrap_or_default();
@@ -304,7 +427,7 @@ impl<'a> Checker<'a> {
         ok.then_some(out)
     }
 
-    fn date(&mut self, text: Option<Box<str>>, path: impl FnOnce() -> String) -> Option<Date> {
+    fn date(&mut self, text: Option<Str<'_>>, path: impl FnOnce() -> String) -> Option<Date> {
         let text = optional(text)?;
         match Date::parse(&text) {
             Ok(date) => Some(date),
@@ -339,7 +462,7 @@ impl<'a> Checker<'a> {
 
     fn choice<T>(
         &mut self,
-        text: Option<Box<str>>,
+        text: Option<Str<'_>>,
         what: &str,
         parse: fn(&str) -> Option<T>,
         choices: fn() -> String,
@@ -359,7 +482,7 @@ impl<'a> Checker<'a> {
     /// A list of non-empty strings (aliases, tags, authors).
     fn strings(
         &mut self,
-        list: Option<Vec<Box<str>>>,
+        list: Option<Vec<Str<'_>>>,
         path: impl Fn(usize) -> String,
     ) -> Vec<Box<str>> {
         let list = list.unwrap_or_default();
@@ -368,10 +491,10 @@ impl<'a> Checker<'a> {
                 self.error(path(j), "must not be empty");
             }
         }
-        list
+        list.into_iter().map(Box::from).collect()
     }
 
-    fn source(&mut self, i: usize, s: RawSource) -> Option<Source> {
+    fn source(&mut self, i: usize, s: RawSource<'_>) -> Option<Source> {
         let before = self.errors.len();
         self.own_id(List::Sources, i);
         let at = |field: &str| format!("sources[{i}].{field}");
@@ -388,16 +511,16 @@ impl<'a> Checker<'a> {
         );
         (self.errors.len() == before).then(|| Source {
             id: Box::default(),
-            title: title.unwrap_or_default(),
-            publisher: publisher.unwrap_or_default(),
+            title: title.map(Box::from).unwrap_or_default(),
+            publisher: publisher.map(Box::from).unwrap_or_default(),
             authors,
             published,
-            url: optional(s.url),
+            url: kept(s.url),
             kind,
         })
     }
 
-    fn actor(&mut self, i: usize, a: RawActor) -> Option<Actor> {
+    fn actor(&mut self, i: usize, a: RawActor<'_>) -> Option<Actor> {
         let before = self.errors.len();
         self.own_id(List::Actors, i);
         let at = |field: &str| format!("actors[{i}].{field}");
@@ -411,23 +534,25 @@ impl<'a> Checker<'a> {
             || at("kind"),
         );
         let aliases = self.strings(a.aliases, |j| format!("actors[{i}].aliases[{j}]"));
-        let mut relations = Vec::new();
-        for (j, r) in a.relations.unwrap_or_default().into_iter().enumerate() {
+        let raw_relations = a.relations.unwrap_or_default();
+        // Sized exactly: a million events must not each keep spare slots.
+        let mut relations = Vec::with_capacity(raw_relations.len());
+        for (j, r) in raw_relations.into_iter().enumerate() {
             if let Some(r) = self.relation(i, j, r) {
                 relations.push(r);
             }
         }
         (self.errors.len() == before).then(|| Actor {
             id: Box::default(),
-            name: name.unwrap_or_default(),
+            name: name.map(Box::from).unwrap_or_default(),
             kind: kind.unwrap_or(ActorKind::Other),
             aliases,
-            description: optional(a.description),
+            description: kept(a.description),
             relations,
         })
     }
 
-    fn relation(&mut self, i: usize, j: usize, r: RawRelation) -> Option<Relation> {
+    fn relation(&mut self, i: usize, j: usize, r: RawRelation<'_>) -> Option<Relation> {
         let before = self.errors.len();
         let at = |field: &str| format!("actors[{i}].relations[{j}].{field}");
         let kind_text = self.required(r.kind, || at("type"));
@@ -459,7 +584,7 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn event(&mut self, i: usize, e: RawEvent) -> Option<Event> {
+    fn event(&mut self, i: usize, e: RawEvent<'_>) -> Option<Event> {
         let before = self.errors.len();
         self.own_id(List::Events, i);
         let at = |field: &str| format!("events[{i}].{field}");
@@ -470,8 +595,10 @@ impl<'a> Checker<'a> {
         self.not_before(("date", date), ("end", end), || at("end"));
         let title = self.required(e.title, || at("title"));
         let tags = self.strings(e.tags, |j| format!("events[{i}].tags[{j}]"));
-        let mut actors = Vec::new();
-        for (j, p) in e.actors.unwrap_or_default().into_iter().enumerate() {
+        let participants = e.actors.unwrap_or_default();
+        // Sized exactly: a million events must not each keep spare slots.
+        let mut actors = Vec::with_capacity(participants.len());
+        for (j, p) in participants.into_iter().enumerate() {
             let path = || format!("events[{i}].actors[{j}].id");
             let actor = self
                 .required(p.id, path)
@@ -479,7 +606,7 @@ impl<'a> Checker<'a> {
             if let Some(actor) = actor {
                 actors.push(Participant {
                     actor: ActorIx(actor),
-                    role: optional(p.role),
+                    role: kept(p.role),
                 });
             }
         }
@@ -500,18 +627,18 @@ impl<'a> Checker<'a> {
             id: Box::default(),
             date: date?,
             end,
-            title: title?,
-            summary: optional(e.summary),
-            place: optional(e.place),
+            title: title?.into(),
+            summary: kept(e.summary),
+            place: kept(e.place),
             tags,
             actors,
             quotes: quotes?.into_iter().map(QuoteIx).collect(),
             certainty,
-            note: optional(e.note),
+            note: kept(e.note),
         })
     }
 
-    fn quote(&mut self, i: usize, q: RawQuote) -> Option<Quote> {
+    fn quote(&mut self, i: usize, q: RawQuote<'_>) -> Option<Quote> {
         let before = self.errors.len();
         self.own_id(List::Quotes, i);
         let at = |field: &str| format!("quotes[{i}].{field}");
@@ -532,13 +659,13 @@ impl<'a> Checker<'a> {
         Some(Quote {
             id: Box::default(),
             source: SourceIx(source?),
-            text: text?,
+            text: text?.into(),
             speaker,
-            note: optional(q.note),
+            note: kept(q.note),
         })
     }
 
-    fn dispute(&mut self, i: usize, d: RawDispute) -> Option<Dispute> {
+    fn dispute(&mut self, i: usize, d: RawDispute<'_>) -> Option<Dispute> {
         let before = self.errors.len();
         self.own_id(List::Disputes, i);
         let at = |field: &str| format!("disputes[{i}].{field}");
@@ -566,7 +693,7 @@ impl<'a> Checker<'a> {
             });
             if let (Some(claim), Some(quotes)) = (text, quotes) {
                 claims.push(Claim {
-                    claim,
+                    claim: claim.into(),
                     quotes: quotes.into_iter().map(QuoteIx).collect(),
                 });
             }
@@ -576,7 +703,7 @@ impl<'a> Checker<'a> {
         }
         Some(Dispute {
             id: Box::default(),
-            question: question?,
+            question: question?.into(),
             event,
             claims,
         })

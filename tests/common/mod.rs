@@ -79,21 +79,21 @@ pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {
 }
 
 pub fn event(app: &App, id: &str) -> EventIx {
-    match app.data.index.find(id) {
+    match app.data.find(id) {
         Some(ItemRef::Event(e)) => e,
         other => panic!("{id} is not an event: {other:?}"),
     }
 }
 
 pub fn actor(app: &App, id: &str) -> ActorIx {
-    match app.data.index.find(id) {
+    match app.data.find(id) {
         Some(ItemRef::Actor(a)) => a,
         other => panic!("{id} is not an actor: {other:?}"),
     }
 }
 
 pub fn quote(app: &App, id: &str) -> QuoteIx {
-    match app.data.index.find(id) {
+    match app.data.find(id) {
         Some(ItemRef::Quote(q)) => q,
         other => panic!("{id} is not a quote: {other:?}"),
     }

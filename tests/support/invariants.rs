@@ -80,13 +80,13 @@ fn ids_valid_and_findable(data: &Indexed) {
         for id in ids {
             assert!(is_valid_id(id), "{list}: invalid id {id:?}");
             assert!(seen.insert(*id), "{list}: duplicate id {id:?}");
-            assert!(data.index.find(id).is_some(), "{list}: {id:?} not found");
+            assert!(data.find(id).is_some(), "{list}: {id:?} not found");
         }
     }
     // `find` answers with an item that has the id asked for.
     for (_, ids) in &lists {
         for id in ids {
-            let found = match data.index.find(id).unwrap() {
+            let found = match data.find(id).unwrap() {
                 ItemRef::Event(e) => &*t.event(e).id,
                 ItemRef::Actor(a) => &*t.actor(a).id,
                 ItemRef::Quote(q) => &*t.quote(q).id,
