@@ -47,7 +47,7 @@ impl Widget for FinderPopup<'_> {
         draw_row(buf, inside, 0, prompt, None);
         let count = format!(
             "{} of {} actors · ↑↓ choose · Enter: their events · Esc: close",
-            finder.results.len(),
+            finder.total,
             data.timeline.actors.len()
         );
         draw_row(buf, inside, 1, Line::styled(count, theme.dim), None);
