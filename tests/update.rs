@@ -888,11 +888,13 @@ fn stale_search_results_are_ignored() {
         panic!()
     };
     assert!(finder.results.is_empty(), "the answer to \"\" is stale");
+    assert!(finder.pending);
     answer_with(&mut app, &newer[0]);
     let Some(Popup::Finder(finder)) = &app.popup else {
         panic!()
     };
     assert_eq!(finder.query, "k");
+    assert!(!finder.pending);
     assert!(!finder.results.is_empty());
     assert_eq!(finder.total, finder.results.len());
 }

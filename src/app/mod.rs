@@ -132,6 +132,8 @@ pub struct Finder {
     pub pos: ListPos,
     /// The request whose answer the finder waits for (see `App::request`).
     pub generation: u64,
+    /// True from a new query until its answer arrives.
+    pub pending: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -57,13 +57,12 @@ impl Widget for FinderPopup<'_> {
             return;
         }
         if finder.results.is_empty() {
-            draw_row(
-                buf,
-                list,
-                0,
-                Line::styled("No actor matches.", theme.dim),
-                None,
-            );
+            let text = if finder.pending {
+                "Searching…"
+            } else {
+                "No actor matches."
+            };
+            draw_row(buf, list, 0, Line::styled(text, theme.dim), None);
             return;
         }
         let height = list.height as usize;

@@ -19,6 +19,7 @@ pub(super) fn global(app: &mut App, action: Action) -> bool {
             let generation = app.request(SearchTarget::Finder { rows }, String::new());
             app.popup = Some(Popup::Finder(Finder {
                 generation,
+                pending: true,
                 ..Finder::default()
             }))
         }

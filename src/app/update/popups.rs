@@ -53,6 +53,7 @@ pub(super) fn in_finder(app: &mut App, action: Action) {
         let generation = app.request(SearchTarget::Finder { rows: FINDER_ROWS }, query);
         if let Some(Popup::Finder(finder)) = app.popup.as_mut() {
             finder.generation = generation;
+            finder.pending = true;
         }
     }
 }

@@ -100,6 +100,7 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
             finder.results = finder_hits(matches);
             finder.total = total;
             finder.pos = ListPos::default();
+            finder.pending = false;
         }
         return;
     }
