@@ -269,13 +269,19 @@ pub fn run(cli: Cli) -> ExitCode {
     }
     let result = match cli.command {
         None => {
-            let opened = load(data_path).and_then(|loaded| {
-                let start = start_at(&loaded, cli.event.as_deref(), cli.actor.as_deref())?;
-                Ok((loaded, start))
-            });
-            return match opened {
-                Ok((loaded, start)) => run_explorer(loaded, start, color_enabled(cli.color)),
-                Err(failure) => failure.report(),
+            let color = color_enabled(cli.color);
+            let (event, actor) = (cli.event.clone(), cli.actor.clone());
+            let open = move |path: Option<&Path>| {
+                let loaded = load(path)?;
+                let start = start_at(&loaded, event.as_deref(), actor.as_deref())?;
+                Ok(explorer_app(loaded, start, color))
+            };
+            return match data_path {
+                Some(path) if is_a_terminal() => load_in_the_explorer(path.to_path_buf(), open),
+                _ => match open(data_path) {
+                    Ok(app) => run_explorer(crate::tui::Opening::Ready(Box::new(app))),
+                    Err(failure) => failure.report(),
+                },
             };
         }
         Some(Command::Check { file }) => check::run(file.as_deref().or(data_path)),
@@ -324,15 +330,42 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
     }
 }
 
-/// Opens the explorer in the terminal, where `start` says, in colour when `color`
-/// (from `--color` and `NO_COLOR`).
-pub fn run_explorer(loaded: Loaded, start: Start, color: bool) -> ExitCode {
-    // Both ends: with stdin redirected, crossterm would quietly read keys from
-    // /dev/tty instead, and what was piped in would be ignored.
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        say!("tlx: the explorer needs a terminal; try `tlx events`");
-        return ExitCode::from(2);
+/// How long a load may take before the explorer shows its progress line.
+const LOADING_SHOWN_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Loads `path` on a thread; if that takes longer than `LOADING_SHOWN_AFTER`, the
+/// explorer opens at once with a progress line until the timeline is ready. A
+/// file that fails to load ends as before: the terminal restored, the problems
+/// on stderr.
+fn load_in_the_explorer(
+    path: std::path::PathBuf,
+    open: impl FnOnce(Option<&Path>) -> Result<crate::app::App, Failure> + Send + 'static,
+) -> ExitCode {
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+    let label = format!(
+        "Loading {}… ({} MB)",
+        Printable(&path.display().to_string()),
+        size.div_ceil(1_000_000)
+    );
+    let (sender, loaded) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(open(Some(&path)));
+    });
+    match loaded.recv_timeout(LOADING_SHOWN_AFTER) {
+        Ok(Ok(app)) => run_explorer(crate::tui::Opening::Ready(Box::new(app))),
+        Ok(Err(failure)) => failure.report(),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            run_explorer(crate::tui::Opening::Loading { label, app: loaded })
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            Failure::Io("loading the timeline stopped".into()).report()
+        }
     }
+}
+
+/// The explorer's state for a loaded timeline, opening where `start` says, in
+/// colour when `color` (from `--color` and `NO_COLOR`).
+fn explorer_app(loaded: Loaded, start: Start, color: bool) -> crate::app::App {
     let warnings = loaded.warnings.len();
     let mut app = crate::app::App::new(std::sync::Arc::new(loaded.data), start);
     app.colors = color;
@@ -342,9 +375,27 @@ pub fn run_explorer(loaded: Loaded, start: Start, color: bool) -> ExitCode {
             if warnings == 1 { "" } else { "s" }
         ));
     }
-    match crate::tui::run(app) {
-        Ok(crate::tui::Exit::Quit) => ExitCode::SUCCESS,
-        Ok(crate::tui::Exit::Signal(signal)) => ExitCode::from((128 + signal).clamp(0, 255) as u8),
+    app
+}
+
+/// Whether both stdin and stdout are a terminal. With stdin redirected, crossterm
+/// would quietly read keys from /dev/tty, and what was piped in would be ignored.
+fn is_a_terminal() -> bool {
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// Opens the explorer in the terminal.
+pub fn run_explorer(opening: crate::tui::Opening<Failure>) -> ExitCode {
+    if !is_a_terminal() {
+        say!("tlx: the explorer needs a terminal; try `tlx events`");
+        return ExitCode::from(2);
+    }
+    match crate::tui::run(opening) {
+        Ok(crate::tui::Ended::Exit(crate::tui::Exit::Quit)) => ExitCode::SUCCESS,
+        Ok(crate::tui::Ended::Exit(crate::tui::Exit::Signal(signal))) => {
+            ExitCode::from((128 + signal).clamp(0, 255) as u8)
+        }
+        Ok(crate::tui::Ended::Failed(failure)) => failure.report(),
         Err(error) => {
             say!("tlx: the terminal failed: {error}");
             ExitCode::from(2)

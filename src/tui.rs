@@ -6,17 +6,21 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App, Effect, keymap, update};
+use crate::data::background::{self, SearchAnswer, SearchWorker};
 use crate::ui;
 
 /// How the explorer ended.
@@ -33,7 +37,37 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// Set by tests to check that a panic restores the terminal.
 const TEST_PANIC_VAR: &str = "TLX_TEST_PANIC";
 
-pub fn run(mut app: App) -> io::Result<Exit> {
+/// How the explorer opens: with its state ready, or while a timeline loads on
+/// another thread (a progress line is shown meanwhile).
+pub enum Opening<E> {
+    Ready(Box<App>),
+    Loading {
+        /// What is shown: e.g. `Loading big.json… (912 MB)`.
+        label: String,
+        app: Receiver<Result<App, E>>,
+    },
+}
+
+/// How a run ended: the explorer's exit, or the load's failure (to be reported
+/// once the terminal is restored).
+pub enum Ended<E> {
+    Exit(Exit),
+    Failed(E),
+}
+
+enum Loaded<E> {
+    App(Box<App>),
+    Exit(Exit),
+    Failed(E),
+}
+
+/// What the event loop waits for: the terminal's input, or a search's answer.
+enum Incoming {
+    Input(io::Result<Event>),
+    Answer(SearchAnswer),
+}
+
+pub fn run<E>(opening: Opening<E>) -> io::Result<Ended<E>> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -47,13 +81,87 @@ pub fn run(mut app: App) -> io::Result<Exit> {
     let previous_hook = std::panic::take_hook();
     let mut terminal = ratatui::try_init()?;
     install_panic_hook(previous_hook);
-    let result = execute!(io::stdout(), EnableMouseCapture)
-        .and_then(|()| event_loop(&mut terminal, &mut app, &signal));
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| {
+        let (sender, incoming) = mpsc::channel();
+        read_input_on_a_thread(sender.clone());
+        let mut app: Box<App> = match opening {
+            Opening::Ready(app) => app,
+            Opening::Loading { label, app } => {
+                match wait_for_load(&mut terminal, &label, &app, &incoming, &signal)? {
+                    Loaded::App(app) => app,
+                    Loaded::Exit(exit) => return Ok(Ended::Exit(exit)),
+                    Loaded::Failed(failure) => return Ok(Ended::Failed(failure)),
+                }
+            }
+        };
+        event_loop(&mut terminal, &mut app, &incoming, sender, &signal).map(Ended::Exit)
+    });
     restore();
     // `restore` has shown the cursor. Dropping the terminal would try again and, if
     // the terminal is gone, report it with `eprintln!`, which panics.
     std::mem::forget(terminal);
     result
+}
+
+/// Shows the progress line until the timeline is loaded; q, Esc and Ctrl-C leave,
+/// as do the signals.
+fn wait_for_load<E>(
+    terminal: &mut DefaultTerminal,
+    label: &str,
+    loading: &Receiver<Result<App, E>>,
+    incoming: &Receiver<Incoming>,
+    signal: &AtomicUsize,
+) -> io::Result<Loaded<E>> {
+    let started = Instant::now();
+    loop {
+        let seconds = started.elapsed().as_secs();
+        terminal.draw(|frame| {
+            let text = if seconds > 0 {
+                format!("{label} {seconds} s")
+            } else {
+                label.to_string()
+            };
+            let area = frame.area();
+            let row = Rect {
+                y: area.y + area.height / 2,
+                height: area.height.min(1),
+                ..area
+            };
+            frame.render_widget(Paragraph::new(text).centered(), row);
+        })?;
+        match signal.load(Ordering::Relaxed) {
+            0 => {}
+            sig => return Ok(Loaded::Exit(Exit::Signal(sig as i32))),
+        }
+        while let Ok(next) = incoming.try_recv() {
+            match next {
+                Incoming::Input(Ok(Event::Key(key))) if leaves_while_loading(&key) => {
+                    return Ok(Loaded::Exit(Exit::Quit));
+                }
+                Incoming::Input(Err(error)) => {
+                    return input_failed(signal, error).map(Loaded::Exit);
+                }
+                _ => {}
+            }
+        }
+        match loading.recv_timeout(SIGNAL_CHECK) {
+            Ok(Ok(app)) => return Ok(Loaded::App(Box::new(app))),
+            Ok(Err(failure)) => return Ok(Loaded::Failed(failure)),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("loading the timeline stopped"));
+            }
+        }
+    }
+}
+
+fn leaves_while_loading(key: &KeyEvent) -> bool {
+    key.kind == KeyEventKind::Press
+        && match key.code {
+            KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+            KeyCode::Char('q') | KeyCode::Esc => true,
+            _ => false,
+        }
 }
 
 /// Leaves the terminal as it was: no mouse capture, cooked mode, main screen, cursor
@@ -77,20 +185,36 @@ fn install_panic_hook(previous: PanicHook) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    input: &Receiver<Incoming>,
+    sender: Sender<Incoming>,
     signal: &AtomicUsize,
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
-    let input = read_input_on_a_thread();
+    // Large timelines are searched on a thread of their own; its answers come
+    // back with the input, as `Action::SearchResults`.
+    let worker = (!app.inline_search).then(|| {
+        SearchWorker::spawn(app.data.clone(), move |answer| {
+            sender.send(Incoming::Answer(answer)).is_ok()
+        })
+    });
     let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         if test_panic {
             panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
         }
-        for effect in app.effects.drain(..) {
+        let effects: Vec<Effect> = app.effects.drain(..).collect();
+        for effect in effects {
             match effect {
                 Effect::Copy(text) => copy_to_clipboard(&text)?,
+                Effect::Search(request) => match &worker {
+                    Some(worker) => worker.submit(request),
+                    None => {
+                        let answer = background::answer(&app.data, &request);
+                        update(app, Action::SearchResults(answer));
+                    }
+                },
             }
         }
         if app.quit {
@@ -103,8 +227,8 @@ fn event_loop(
                 sig => return Ok(Exit::Signal(sig as i32)),
             }
             match input.recv_timeout(SIGNAL_CHECK) {
-                Ok(Ok(event)) => break event,
-                Ok(Err(error)) => return input_failed(signal, error),
+                Ok(Incoming::Input(Err(error))) => return input_failed(signal, error),
+                Ok(next) => break next,
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => {
                     return Err(io::Error::other("the terminal's input closed"));
@@ -113,17 +237,20 @@ fn event_loop(
         };
         // Take every pending event before drawing again, so a burst of keys costs one frame.
         let mut next = Some(first);
-        while let Some(event) = next.take() {
-            if let Some(action) = to_action(app, event) {
+        while let Some(incoming) = next.take() {
+            let action = match incoming {
+                Incoming::Input(Ok(event)) => to_action(app, event),
+                Incoming::Input(Err(error)) => return input_failed(signal, error),
+                Incoming::Answer(answer) => Some(Action::SearchResults(answer)),
+            };
+            if let Some(action) = action {
                 update(app, action);
             }
             if app.quit {
                 break;
             }
-            match input.try_recv() {
-                Ok(Ok(event)) => next = Some(event),
-                Ok(Err(error)) => return input_failed(signal, error),
-                Err(_) => {}
+            if let Ok(incoming) = input.try_recv() {
+                next = Some(incoming);
             }
         }
     }
@@ -144,18 +271,16 @@ fn input_failed(signal: &AtomicUsize, error: io::Error) -> io::Result<Exit> {
 /// Terminal events, read on their own thread. When the terminal goes away,
 /// crossterm's reader can spin without returning; reading apart keeps the loop
 /// free to see SIGHUP or SIGTERM and leave.
-fn read_input_on_a_thread() -> Receiver<io::Result<Event>> {
-    let (sender, receiver) = mpsc::channel();
+fn read_input_on_a_thread(sender: Sender<Incoming>) {
     std::thread::spawn(move || {
         loop {
             let event = event::read();
             let failed = event.is_err();
-            if sender.send(event).is_err() || failed {
+            if sender.send(Incoming::Input(event)).is_err() || failed {
                 break;
             }
         }
     });
-    receiver
 }
 
 fn to_action(app: &App, event: Event) -> Option<Action> {

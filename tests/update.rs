@@ -827,3 +827,108 @@ fn page_keys_in_views_move_by_what_shows() {
     };
     assert!(pos.offset <= paged && paged - pos.offset < 12, "{pos:?}");
 }
+
+/// The requests `update` asked the terminal layer to run, oldest first.
+fn take_requests(app: &mut App) -> Vec<tlx::data::background::SearchRequest> {
+    app.effects
+        .drain(..)
+        .filter_map(|e| match e {
+            Effect::Search(request) => Some(request),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What the worker would answer, handed back as it would be.
+fn answer_with(app: &mut App, request: &tlx::data::background::SearchRequest) {
+    let answer = tlx::data::background::answer(&app.data, request);
+    update(app, Action::SearchResults(answer));
+}
+
+#[test]
+fn off_thread_search_results_are_applied_when_they_answer_the_latest_query() {
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "jj/calm");
+    let requests = take_requests(&mut app);
+    assert_eq!(requests.len(), 4, "one request per key");
+    assert_eq!(requests[3].query, "calm");
+    let search = app.search.as_ref().unwrap();
+    assert!(search.pending && search.hits.is_empty());
+    assert_eq!(
+        selected_event(&app),
+        "2019-10-protests",
+        "nothing moves yet"
+    );
+    answer_with(&mut app, &requests[3]);
+    let search = app.search.as_ref().unwrap();
+    assert!(!search.pending);
+    assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
+    assert_eq!(search.hit_at(8).unwrap().indices, [25, 26, 27, 28]);
+}
+
+#[test]
+fn stale_search_results_are_ignored() {
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "/drone");
+    let requests = take_requests(&mut app);
+    // The answer to "d" comes after "drone" was typed: dropped.
+    answer_with(&mut app, &requests[0]);
+    let search = app.search.as_ref().unwrap();
+    assert!(search.pending && search.hits.is_empty());
+    assert_eq!(selected_event(&app), "2012-brigades-founded");
+    // So is a finder answer when no finder waits for it, and an old finder's.
+    keys(&mut app, "<Esc>a");
+    let finder_requests = take_requests(&mut app);
+    keys(&mut app, "k");
+    let newer = take_requests(&mut app);
+    answer_with(&mut app, &finder_requests[0]);
+    let Some(Popup::Finder(finder)) = &app.popup else {
+        panic!()
+    };
+    assert!(finder.results.is_empty(), "the answer to \"\" is stale");
+    assert!(finder.pending);
+    answer_with(&mut app, &newer[0]);
+    let Some(Popup::Finder(finder)) = &app.popup else {
+        panic!()
+    };
+    assert_eq!(finder.query, "k");
+    assert!(!finder.pending);
+    assert!(!finder.results.is_empty());
+    assert_eq!(finder.total, finder.results.len());
+}
+
+#[test]
+fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answer() {
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "jj/cal");
+    let first = take_requests(&mut app).pop().unwrap();
+    answer_with(&mut app, &first);
+    let hits = app.search.as_ref().unwrap().hits.clone();
+    assert!(!hits.is_empty());
+    // "m" is typed while "cal" is answered; then Enter, before "calm"'s answer.
+    keys(&mut app, "m");
+    let second = take_requests(&mut app).pop().unwrap();
+    assert_eq!(second.query, "calm");
+    assert_eq!(
+        app.search.as_ref().unwrap().hits,
+        hits,
+        "the last hits stay"
+    );
+    keys(&mut app, "<Enter>");
+    assert!(app.search.is_some(), "Enter waits for the answer");
+    answer_with(&mut app, &first);
+    assert!(app.search.as_ref().unwrap().pending, "an old answer again");
+    answer_with(&mut app, &second);
+    assert_eq!(app.mode(), Mode::Main);
+    assert!(!app.search.as_ref().unwrap().pending);
+    assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
+    // With no match, the answer after Enter ends the search, as inline.
+    keys(&mut app, "/xqzw<Enter>");
+    let last = take_requests(&mut app).pop().unwrap();
+    answer_with(&mut app, &last);
+    assert_eq!(app.search, None);
+    assert_eq!(app.message.as_deref(), Some("No match."));
+}

@@ -2,8 +2,9 @@
 //! `update` consumes them.
 
 use super::Pane;
+use crate::data::background::{SearchAnswer, SearchRequest};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
 
@@ -60,6 +61,10 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+
+    /// The answer to a search asked for with `Effect::Search`; dropped unless it
+    /// answers the finder's or the pane search's latest request.
+    SearchResults(SearchAnswer),
 }
 
 /// Work that `update` asks the terminal layer to do, since `update` does no I/O.
@@ -67,4 +72,6 @@ pub enum Action {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Run this search off the input thread, then send `Action::SearchResults`.
+    Search(SearchRequest),
 }

@@ -235,7 +235,7 @@ pub fn lookup(mode: Mode, event: &KeyEvent) -> Option<Action> {
     for &scope in mode.scopes() {
         for binding in BINDINGS.iter().filter(|b| b.scope == scope) {
             if binding.keys.contains(&key) {
-                return Some(binding.action);
+                return Some(binding.action.clone());
             }
         }
     }

@@ -12,7 +12,15 @@ pub mod update;
 
 use std::sync::Arc;
 
+use crate::data::background::{self, SearchAnswer, SearchRequest, SearchTarget};
 use crate::data::{ActorIx, DisputeIx, EventIx, Indexed, QuoteIx, SourceIx};
+
+/// Timelines up to this many events, actors and quotes together are searched inline,
+/// inside `update`: every search is then a few milliseconds at most.
+pub const INLINE_SEARCH_LIMIT: usize = 5_000;
+
+/// How many of its best rows the finder asks for.
+pub const FINDER_ROWS: usize = 100;
 
 pub use action::{Action, Effect};
 pub use keymap::Mode;
@@ -117,8 +125,15 @@ pub enum Popup {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Finder {
     pub query: String,
+    /// The best `FINDER_ROWS` matches of the last answer.
     pub results: Vec<FinderHit>,
+    /// How many actors that answer matched in all.
+    pub total: usize,
     pub pos: ListPos,
+    /// The request whose answer the finder waits for (see `App::request`).
+    pub generation: u64,
+    /// True from a new query until its answer arrives.
+    pub pending: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,6 +194,13 @@ pub struct App {
     pub message: Option<String>,
     /// I/O for the terminal layer to do after this update.
     pub effects: Vec<Effect>,
+    /// Search here, inside `update`, rather than ask the terminal layer's worker
+    /// (`Effect::Search`): true for small timelines, and what tests use.
+    pub inline_search: bool,
+    /// The number of the last search request.
+    pub generation: u64,
+    /// Answers computed inline, applied at the end of the `update` that asked.
+    inline_answers: Vec<SearchAnswer>,
     pub quit: bool,
 
     /// Computed once: every actor by name, each actor's place in that order,
@@ -237,6 +259,9 @@ impl App {
             history: Vec::new(),
             message: None,
             effects: Vec::new(),
+            inline_search: t.events.len() + t.actors.len() + t.quotes.len() <= INLINE_SEARCH_LIMIT,
+            generation: 0,
+            inline_answers: Vec::new(),
             quit: false,
             actors_by_name,
             actor_name_rank,
@@ -265,6 +290,31 @@ impl App {
             }
         }
         app
+    }
+
+    /// Asks for a search and returns the request's number. Inline, it is answered
+    /// at once (the answer is applied at the end of this `update`); otherwise the
+    /// terminal layer hands it to its worker and sends the answer back as
+    /// `Action::SearchResults`.
+    pub fn request(&mut self, target: SearchTarget, query: String) -> u64 {
+        self.generation += 1;
+        let request = SearchRequest {
+            generation: self.generation,
+            target,
+            query,
+        };
+        if self.inline_search {
+            let answer = background::answer(&self.data, &request);
+            self.inline_answers.push(answer);
+        } else {
+            self.effects.push(Effect::Search(request));
+        }
+        self.generation
+    }
+
+    /// The answers computed inline since the last call.
+    pub(crate) fn take_inline_answers(&mut self) -> Vec<SearchAnswer> {
+        std::mem::take(&mut self.inline_answers)
     }
 
     /// Which bindings apply now.

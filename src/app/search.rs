@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::{ActorsMode, App, FinderHit, ListPos, Pane};
-use crate::data::search::{ActorSearch, EventField, EventSearch, search_quotes};
-use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
+use crate::data::background::{Found, SearchTarget};
+use crate::data::search::{ActorMatch, EventField};
+use crate::data::{ActorIx, QuoteIx};
 
 /// A search in one pane. While `typing`, keys go to the query; afterwards the hits
 /// stay highlighted and `n`/`N` walk them.
@@ -18,6 +19,10 @@ pub struct Search {
     pub hits: Vec<Hit>,
     /// Where the pane was before the search, for Esc.
     pub saved: ListPos,
+    /// The request whose answer `hits` waits for (see `App::request`).
+    pub generation: u64,
+    /// True from a new query until its answer arrives: `hits` are the last query's.
+    pub pending: bool,
 }
 
 impl Search {
@@ -82,25 +87,41 @@ impl HitField {
     }
 }
 
-/// The hits of `query` in a pane's current list.
-pub fn hits_in_pane(app: &App, pane: Pane, query: &str) -> Vec<Hit> {
+/// What a `/` search in `pane` asks the worker for.
+pub fn pane_target(pane: Pane) -> Option<SearchTarget> {
+    match pane {
+        Pane::Events => Some(SearchTarget::Events),
+        Pane::Actors => Some(SearchTarget::Actors),
+        Pane::Quotes => Some(SearchTarget::Quotes),
+        Pane::Detail => None,
+    }
+}
+
+/// The hits of a search's answer in a pane's current list.
+pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> Vec<Hit> {
     if query.trim().is_empty() {
         return Vec::new();
     }
     let data = &app.data;
-    let mut hits: Vec<Hit> = match pane {
-        Pane::Events => match_events(data, query)
+    let mut hits: Vec<Hit> = match (pane, found) {
+        (Pane::Events, Found::Events(matches)) => matches
             .into_iter()
-            .filter_map(|(e, score, field, indices)| {
+            .filter_map(|m| {
+                let field = match m.field {
+                    EventField::Title => HitField::Shown,
+                    EventField::Summary => HitField::Summary,
+                    EventField::Place => HitField::Place,
+                    EventField::Tag(i) => HitField::Tag(i),
+                };
                 Some(Hit {
-                    pos: app.events.position(data, e)?,
-                    score,
+                    pos: app.events.position(data, m.event)?,
+                    score: m.score,
                     field,
-                    indices,
+                    indices: m.indices,
                 })
             })
             .collect(),
-        Pane::Actors => {
+        (Pane::Actors, Found::Actors(matches)) => {
             let event_rows: HashMap<ActorIx, usize> = match app.actors_mode {
                 ActorsMode::All => HashMap::new(),
                 ActorsMode::OfEvent => app
@@ -110,31 +131,31 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str) -> Vec<Hit> {
                     .map(|(pos, r)| (r.actor, pos))
                     .collect(),
             };
-            match_actors(data, query)
+            matches
                 .into_iter()
-                .filter_map(|(a, score, alias, indices)| {
+                .filter_map(|m| {
                     let pos = match app.actors_mode {
-                        ActorsMode::All => app.actor_name_rank[a.get()] as usize,
-                        ActorsMode::OfEvent => *event_rows.get(&a)?,
+                        ActorsMode::All => app.actor_name_rank[m.actor.get()] as usize,
+                        ActorsMode::OfEvent => *event_rows.get(&m.actor)?,
                     };
-                    let field = alias.map_or(HitField::Shown, HitField::Alias);
+                    let field = m.alias.map_or(HitField::Shown, HitField::Alias);
                     Some(Hit {
                         pos,
-                        score,
+                        score: m.score,
                         field,
-                        indices,
+                        indices: m.indices,
                     })
                 })
                 .collect()
         }
-        Pane::Quotes => {
+        (Pane::Quotes, Found::Quotes(matches)) => {
             let rows: HashMap<QuoteIx, usize> = app
                 .quotes
                 .iter()
                 .enumerate()
                 .map(|(pos, &q)| (q, pos))
                 .collect();
-            match_quotes(data, query)
+            matches
                 .into_iter()
                 .filter_map(|(q, score, indices)| {
                     Some(Hit {
@@ -146,18 +167,16 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str) -> Vec<Hit> {
                 })
                 .collect()
         }
-        Pane::Detail => Vec::new(),
+        _ => Vec::new(),
     };
     hits.sort_by_key(|h| h.pos);
     hits.dedup_by_key(|h| h.pos);
     hits
 }
 
-/// The finder's results for a query, best first; with no query, every actor, the
-/// ones with most events first.
-pub fn finder_hits(app: &App, query: &str) -> Vec<FinderHit> {
-    ActorSearch::new(&app.data)
-        .search(&app.data, query)
+/// The finder's rows from its answer's matches.
+pub fn finder_hits(matches: Vec<ActorMatch>) -> Vec<FinderHit> {
+    matches
         .into_iter()
         .map(|m| FinderHit {
             actor: m.actor,
@@ -165,34 +184,4 @@ pub fn finder_hits(app: &App, query: &str) -> Vec<FinderHit> {
             indices: m.indices,
         })
         .collect()
-}
-
-/// Events matching a query, best first, with the field that matched.
-fn match_events(data: &Indexed, query: &str) -> Vec<(EventIx, i64, HitField, Vec<usize>)> {
-    EventSearch::new(data)
-        .search(data, query)
-        .into_iter()
-        .map(|m| {
-            let field = match m.field {
-                EventField::Title => HitField::Shown,
-                EventField::Summary => HitField::Summary,
-                EventField::Place => HitField::Place,
-                EventField::Tag(i) => HitField::Tag(i),
-            };
-            (m.event, m.score, field, m.indices)
-        })
-        .collect()
-}
-
-/// Actors matching a query by name or alias, best first.
-fn match_actors(data: &Indexed, query: &str) -> Vec<(ActorIx, i64, Option<usize>, Vec<usize>)> {
-    ActorSearch::new(data)
-        .search(data, query)
-        .into_iter()
-        .map(|m| (m.actor, m.score, m.alias, m.indices))
-        .collect()
-}
-
-fn match_quotes(data: &Indexed, query: &str) -> Vec<(QuoteIx, i64, Vec<usize>)> {
-    search_quotes(data, query)
 }

@@ -17,11 +17,12 @@ use crate::ui::{detail, finder, help, quotes, source_view, theme::Theme};
 const WHEEL_STEP: isize = 3;
 
 pub fn update(app: &mut App, action: Action) {
-    if !matches!(action, Action::Resize(..)) {
+    if !matches!(action, Action::Resize(..) | Action::SearchResults(_)) {
         app.message = None;
     }
     match action {
         Action::Quit => app.quit = true,
+        Action::SearchResults(answer) => search::receive(app, answer),
         Action::Resize(width, height) => {
             app.width = width;
             app.height = height;
@@ -40,6 +41,9 @@ pub fn update(app: &mut App, action: Action) {
             Mode::Main => navigate::in_main(app, action),
             Mode::Source | Mode::Disputes | Mode::Sources => navigate::in_view(app, action),
         },
+    }
+    for answer in app.take_inline_answers() {
+        search::receive(app, answer);
     }
     keep_in_bounds(app);
     follow_selections(app);

@@ -10,8 +10,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
+use super::QuoteIx;
 use super::index::Indexed;
-use super::search::{ActorMatch, ActorSearch};
+use super::search::{ActorMatch, ActorSearch, EventMatch, EventSearch, search_quotes};
 
 /// The answer to one finder query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,6 +112,127 @@ impl Drop for FinderWorker {
     }
 }
 
+/// What the explorer asks a `SearchWorker` (or `answer`, inline) to find.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// Numbers each request; an answer carries its request's, so that the explorer
+    /// can drop answers to queries it has since replaced.
+    pub generation: u64,
+    pub target: SearchTarget,
+    pub query: String,
+}
+
+/// Where a search looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SearchTarget {
+    /// The actor finder: the best `rows` actors and how many match.
+    Finder {
+        rows: usize,
+    },
+    /// `/` in a pane: every match, for n/N to walk.
+    Events,
+    Actors,
+    Quotes,
+}
+
+impl SearchTarget {
+    /// The finder and a pane's search run side by side: a request replaces only
+    /// the pending one of its own kind.
+    fn is_finder(self) -> bool {
+        matches!(self, SearchTarget::Finder { .. })
+    }
+}
+
+/// The answer to a `SearchRequest`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchAnswer {
+    pub generation: u64,
+    pub query: String,
+    pub found: Found,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// The finder's rows, best first, and how many actors match in all.
+    Finder {
+        matches: Vec<ActorMatch>,
+        total: usize,
+    },
+    Events(Vec<EventMatch>),
+    Actors(Vec<ActorMatch>),
+    Quotes(Vec<(QuoteIx, i64, Vec<usize>)>),
+}
+
+/// Runs a request here and now: what the worker does on its thread, and what the
+/// explorer does inline for small timelines and in tests.
+pub fn answer(data: &Indexed, request: &SearchRequest) -> SearchAnswer {
+    let query = request.query.as_str();
+    let found = match request.target {
+        SearchTarget::Finder { rows } => {
+            let (matches, total) = ActorSearch::new(data).search_top(data, query, rows);
+            Found::Finder { matches, total }
+        }
+        SearchTarget::Events => Found::Events(EventSearch::new(data).search(data, query)),
+        SearchTarget::Actors => Found::Actors(ActorSearch::new(data).search(data, query)),
+        SearchTarget::Quotes => Found::Quotes(search_quotes(data, query)),
+    };
+    SearchAnswer {
+        generation: request.generation,
+        query: request.query.clone(),
+        found,
+    }
+}
+
+/// Runs the explorer's searches (the finder's and a pane's) on a thread of its
+/// own. Each answer goes to `deliver`, which returns false once nobody listens.
+/// Of the requests waiting, only the newest of each kind (finder, pane) is run.
+/// Dropping it closes its queue without waiting: a long search must not delay
+/// quitting; the thread ends once it sees the queue closed (or `deliver` fails).
+pub struct SearchWorker {
+    requests: Sender<SearchRequest>,
+}
+
+impl SearchWorker {
+    pub fn spawn(
+        data: Arc<Indexed>,
+        deliver: impl Fn(SearchAnswer) -> bool + Send + 'static,
+    ) -> Self {
+        let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        std::thread::spawn(move || {
+            ActorSearch::new(&data).prepare(&data);
+            while let Ok(first) = inbox.recv() {
+                let mut finder = None;
+                let mut pane = None;
+                let mut next = Some(first);
+                while let Some(request) = next.take() {
+                    if request.target.is_finder() {
+                        finder = Some(request);
+                    } else {
+                        pane = Some(request);
+                    }
+                    match inbox.try_recv() {
+                        Ok(newer) => next = Some(newer),
+                        Err(TryRecvError::Empty) => {}
+                        Err(TryRecvError::Disconnected) => return,
+                    }
+                }
+                for request in [finder, pane].into_iter().flatten() {
+                    if !deliver(answer(&data, &request)) {
+                        return;
+                    }
+                }
+            }
+        });
+        SearchWorker { requests }
+    }
+
+    /// Queues a request; returns at once.
+    pub fn submit(&self, request: SearchRequest) {
+        // A closed channel means the thread is gone: no answer will come.
+        let _ = self.requests.send(request);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +250,21 @@ mod tests {
         assert_eq!(answer.matches, expected);
         assert_eq!(answer.total, total);
         assert_eq!(worker.poll(), None);
+    }
+
+    #[test]
+    fn the_search_worker_answers_like_answer_does() {
+        let data = Arc::new(super::super::load::embedded().expect("built in").data);
+        let (sender, answers) = mpsc::channel();
+        let worker = SearchWorker::spawn(data.clone(), move |a| sender.send(a).is_ok());
+        let request = SearchRequest {
+            generation: 7,
+            target: SearchTarget::Finder { rows: 3 },
+            query: "kat".into(),
+        };
+        worker.submit(request.clone());
+        let got = answers.recv().expect("an answer");
+        assert_eq!(got, answer(&data, &request));
+        drop(worker);
     }
 }

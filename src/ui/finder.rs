@@ -47,7 +47,7 @@ impl Widget for FinderPopup<'_> {
         draw_row(buf, inside, 0, prompt, None);
         let count = format!(
             "{} of {} actors · ↑↓ choose · Enter: their events · Esc: close",
-            finder.results.len(),
+            finder.total,
             data.timeline.actors.len()
         );
         draw_row(buf, inside, 1, Line::styled(count, theme.dim), None);
@@ -57,13 +57,12 @@ impl Widget for FinderPopup<'_> {
             return;
         }
         if finder.results.is_empty() {
-            draw_row(
-                buf,
-                list,
-                0,
-                Line::styled("No actor matches.", theme.dim),
-                None,
-            );
+            let text = if finder.pending {
+                "Searching…"
+            } else {
+                "No actor matches."
+            };
+            draw_row(buf, list, 0, Line::styled(text, theme.dim), None);
             return;
         }
         let height = list.height as usize;

@@ -26,8 +26,8 @@ pub fn app() -> App {
 }
 
 pub fn run(app: &mut App, actions: &[Action]) {
-    for &action in actions {
-        update(app, action);
+    for action in actions {
+        update(app, action.clone());
     }
 }
 

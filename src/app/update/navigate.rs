@@ -2,11 +2,11 @@
 
 use super::screen;
 use super::search::{next_match, start_search};
-use crate::app::search::finder_hits;
 use crate::app::{
-    Action, ActorsMode, App, Effect, Filter, Finder, ListPos, Pane, Popup, QuoteContext, View,
-    citation::citation,
+    Action, ActorsMode, App, Effect, FINDER_ROWS, Filter, Finder, ListPos, Pane, Popup,
+    QuoteContext, View, citation::citation,
 };
+use crate::data::background::SearchTarget;
 use crate::data::{ActorIx, EventIx, QuoteIx, SourceIx};
 use crate::ui::layout::inner;
 use crate::ui::{detail, source_view};
@@ -15,10 +15,12 @@ pub(super) fn global(app: &mut App, action: Action) -> bool {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenFinder => {
+            let rows = FINDER_ROWS;
+            let generation = app.request(SearchTarget::Finder { rows }, String::new());
             app.popup = Some(Popup::Finder(Finder {
-                query: String::new(),
-                results: finder_hits(app, ""),
-                pos: ListPos::default(),
+                generation,
+                pending: true,
+                ..Finder::default()
             }))
         }
         Action::OpenDisputes => {
@@ -87,7 +89,7 @@ pub(super) fn close_view(app: &mut App) {
 }
 
 pub(super) fn in_main(app: &mut App, action: Action) {
-    if global(app, action) {
+    if global(app, action.clone()) {
         return;
     }
     let page = page_size(app, app.focus) as isize;
@@ -309,7 +311,7 @@ pub(super) fn view_pos(app: &mut App) -> Option<&mut ListPos> {
 }
 
 pub(super) fn in_view(app: &mut App, action: Action) {
-    if global(app, action) {
+    if global(app, action.clone()) {
         return;
     }
     let len = view_len(app);

@@ -1,8 +1,8 @@
 //! The actor finder and the help.
 
 use super::navigate::filter_to_actor;
-use crate::app::search::finder_hits;
-use crate::app::{Action, App, ListPos, Popup};
+use crate::app::{Action, App, FINDER_ROWS, Popup};
+use crate::data::background::SearchTarget;
 
 pub(super) fn in_finder(app: &mut App, action: Action) {
     let Some(Popup::Finder(finder)) = app.popup.as_mut() else {
@@ -48,11 +48,12 @@ pub(super) fn in_finder(app: &mut App, action: Action) {
         _ => requery = false,
     }
     if requery {
+        // The results stay until the answer comes (at once when inline).
         let query = finder.query.clone();
-        let results = finder_hits(app, &query);
+        let generation = app.request(SearchTarget::Finder { rows: FINDER_ROWS }, query);
         if let Some(Popup::Finder(finder)) = app.popup.as_mut() {
-            finder.results = results;
-            finder.pos = ListPos::default();
+            finder.generation = generation;
+            finder.pending = true;
         }
     }
 }

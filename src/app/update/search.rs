@@ -1,8 +1,9 @@
 //! `/` search in a pane: typing, the hits, n/N, keep or restore.
 
 use super::navigate::select;
-use crate::app::search::hits_in_pane;
-use crate::app::{Action, App, Pane, Search};
+use crate::app::search::{finder_hits, hits_in_pane, pane_target};
+use crate::app::{Action, App, ListPos, Pane, Popup, Search};
+use crate::data::background::{Found, SearchAnswer};
 
 pub(super) fn start_search(app: &mut App) {
     let pane = app.focus;
@@ -16,6 +17,8 @@ pub(super) fn start_search(app: &mut App) {
         typing: true,
         hits: Vec::new(),
         saved,
+        generation: app.generation,
+        pending: false,
     });
 }
 
@@ -45,7 +48,7 @@ pub(super) fn in_search(app: &mut App, action: Action) {
             search.typing = false;
             if search.query.is_empty() {
                 app.search = None;
-            } else if search.hits.is_empty() {
+            } else if search.hits.is_empty() && !search.pending {
                 app.search = None;
                 app.message = Some("No match.".into());
             }
@@ -55,17 +58,69 @@ pub(super) fn in_search(app: &mut App, action: Action) {
     }
 }
 
-/// Runs the query again and moves to its best hit (or back to where the search began).
+/// Asks for the query's hits; they come with `receive`. An empty query has none:
+/// back to where the search began.
 pub(super) fn research(app: &mut App) {
     let Some(search) = app.search.as_ref() else {
         return;
     };
     let (pane, query, saved) = (search.pane, search.query.clone(), search.saved);
-    let hits = hits_in_pane(app, pane, &query);
+    let target = pane_target(pane).filter(|_| !query.trim().is_empty());
+    let generation = match target {
+        Some(target) => app.request(target, query),
+        None => {
+            // No request, but any answer still on its way is now stale.
+            app.generation += 1;
+            app.generation
+        }
+    };
+    let Some(search) = app.search.as_mut() else {
+        return;
+    };
+    search.generation = generation;
+    search.pending = target.is_some();
+    if target.is_none() {
+        search.hits.clear();
+        select(app, pane, saved.selected);
+    }
+}
+
+/// Applies a search's answer, if it answers the latest request of the finder or
+/// of the pane search; any other is stale and dropped.
+pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
+    let SearchAnswer {
+        generation,
+        query,
+        found,
+    } = answer;
+    if let Found::Finder { matches, total } = found {
+        if let Some(Popup::Finder(finder)) = app.popup.as_mut()
+            && finder.generation == generation
+        {
+            finder.results = finder_hits(matches);
+            finder.total = total;
+            finder.pos = ListPos::default();
+            finder.pending = false;
+        }
+        return;
+    }
+    let Some(search) = app.search.as_ref().filter(|s| s.generation == generation) else {
+        return;
+    };
+    let (pane, saved) = (search.pane, search.saved);
+    let hits = hits_in_pane(app, pane, &query, found);
     let Some(search) = app.search.as_mut() else {
         return;
     };
     search.hits = hits;
+    search.pending = false;
+    if !search.typing && search.hits.is_empty() {
+        // Enter was pressed before the answer came, and nothing matches.
+        app.search = None;
+        app.message = Some("No match.".into());
+        select(app, pane, saved.selected);
+        return;
+    }
     let target = search.best().map_or(saved.selected, |h| h.pos);
     select(app, pane, target);
 }
