@@ -69,7 +69,10 @@ fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagn
             disputes: Ids::new("dispute", "disputes", &dispute_ids),
         }
     };
-    let mut c = Checker::new(&tables);
+    // The quick pass only learns whether there is a problem; its messages are
+    // discarded and `validate` runs again, so it spends nothing on hints.
+    let suggestions = if parallel { 0 } else { SUGGESTION_BUDGET };
+    let mut c = Checker::new(&tables, suggestions);
 
     match raw.format.as_deref() {
         None => c.error(
@@ -103,7 +106,7 @@ fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagn
         let disputes = raw.disputes;
         let (a, b) = std::thread::scope(|s| {
             let b = s.spawn(|| {
-                let mut c = Checker::new(&tables);
+                let mut c = Checker::new(&tables, suggestions);
                 let events = convert_all(events_b, events_b_at, |i, e| c.event(i, e));
                 let quotes = convert_all(quotes_b, quotes_b_at, |i, q| c.quote(i, q));
                 let disputes = convert_all(disputes, 0, |i, d| c.dispute(i, d));
@@ -308,10 +311,10 @@ enum List {
 }
 
 impl<'t, 'a> Checker<'t, 'a> {
-    fn new(tables: &'t Tables<'a>) -> Self {
+    fn new(tables: &'t Tables<'a>, suggestions: usize) -> Self {
         Checker {
             errors: Vec::new(),
-            suggestions_left: SUGGESTION_BUDGET,
+            suggestions_left: suggestions,
             tables,
         }
     }
