@@ -335,6 +335,16 @@ impl App {
         }
     }
 
+    /// The pane whose selection the detail pane shows: the focused one, or while
+    /// the detail itself has focus, the one it showed before.
+    pub fn detail_subject(&self) -> Pane {
+        if self.focus == Pane::Detail {
+            self.detail_of
+        } else {
+            self.focus
+        }
+    }
+
     pub fn selected_event(&self) -> Option<EventIx> {
         self.events.get(&self.data, self.events_pos.selected)
     }

@@ -27,19 +27,10 @@ pub struct DetailPane<'a> {
     pub focused: bool,
 }
 
-/// What the detail pane describes.
-pub fn subject(app: &App) -> Pane {
-    if app.focus == Pane::Detail {
-        app.detail_of
-    } else {
-        app.focus
-    }
-}
-
 /// Every line of the detail, wrapped to `width`; made once, then kept for the
 /// frames that follow (see `Made`).
 pub fn lines(app: &App, theme: &Theme, width: usize) -> Rc<[Line<'static>]> {
-    let what = match subject(app) {
+    let what = match app.detail_subject() {
         Pane::Events | Pane::Detail => app.selected_event().map(What::Event),
         Pane::Actors => app.selected_actor().map(What::Actor),
         Pane::Quotes => app.selected_quote().map(What::Quote),
@@ -50,7 +41,7 @@ pub fn lines(app: &App, theme: &Theme, width: usize) -> Rc<[Line<'static>]> {
             width,
             theme,
         };
-        out.dim(match subject(app) {
+        out.dim(match app.detail_subject() {
             Pane::Actors => "No actor selected.",
             Pane::Quotes => "No quote selected.",
             _ => "No event selected.",
@@ -396,7 +387,7 @@ impl Widget for DetailPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let theme = self.theme;
-        let about = match subject(app) {
+        let about = match app.detail_subject() {
             Pane::Events | Pane::Detail => "· event",
             Pane::Actors => "· actor",
             Pane::Quotes => "· quote",

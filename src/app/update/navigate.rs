@@ -9,7 +9,7 @@ use crate::app::{
 use crate::data::background::SearchTarget;
 use crate::data::{ActorIx, EventIx, QuoteIx, SourceIx};
 use crate::ui::layout::inner;
-use crate::ui::{detail, source_view};
+use crate::ui::source_view;
 
 pub(super) fn global(app: &mut App, action: Action) -> bool {
     match action {
@@ -110,7 +110,7 @@ pub(super) fn in_main(app: &mut App, action: Action) {
         Action::FocusPrev => focus(app, app.focus.prev()),
         Action::Focus(pane) => focus(app, pane),
         Action::Activate => {
-            let pane = detail::subject(app);
+            let pane = app.detail_subject();
             activate_pane(app, pane);
         }
         Action::Close if app.search.take().is_none() => {
