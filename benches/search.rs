@@ -9,16 +9,17 @@
 //!
 //! `cargo bench --bench search`
 
+#[path = "../examples/peers/nucleo.rs"]
+mod nucleo;
 #[path = "../examples/synth/mod.rs"]
 mod synth;
+use nucleo::Nucleo;
 
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
 use tlx::data::search::ActorSearch;
 
 /// What people type: a full name, fzf-style initials, a surname, a kunya, one letter.
@@ -54,7 +55,6 @@ fn keystrokes(query: &str) -> impl Iterator<Item = &str> {
 
 fn search(c: &mut Criterion) {
     let f = fixture();
-    let nucleo_names: Vec<Utf32String> = f.names.iter().map(|s| s.as_str().into()).collect();
     let mut group = c.benchmark_group("search-typing");
     group.sample_size(10);
     for query in QUERIES {
@@ -70,17 +70,10 @@ fn search(c: &mut Criterion) {
             })
         });
         group.bench_function(id("nucleo-matcher"), |b| {
-            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut nucleo = Nucleo::new(f.names.iter().map(String::as_str));
             b.iter(|| {
                 for q in keystrokes(query) {
-                    let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-                    let mut found: Vec<(usize, u32)> = nucleo_names
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, s)| Some((i, pattern.score(s.slice(..), &mut matcher)?)))
-                        .collect();
-                    found.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
-                    black_box(found);
+                    black_box(nucleo.rank(q));
                 }
             })
         });

@@ -14,9 +14,11 @@
 
 use std::time::{Duration, Instant};
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
 use tlx::data::search::{ActorSearch, EventSearch};
+
+#[path = "peers/nucleo.rs"]
+mod nucleo;
+use nucleo::Nucleo;
 
 /// A full name, fzf-style initials, a surname, a kunya, a transliteration variant.
 const QUERIES: &[&str] = &[
@@ -101,18 +103,8 @@ fn main() {
     });
     report("tlx actors, all", rounds, |q| search.search(&data, q).len());
 
-    let nucleo_names: Vec<Utf32String> = names.iter().map(|&s| s.into()).collect();
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    report("nucleo-matcher actors", rounds, |q| {
-        let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
-        let mut found: Vec<(usize, u32)> = nucleo_names
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| Some((i, pattern.score(s.slice(..), &mut matcher)?)))
-            .collect();
-        found.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
-        found.len()
-    });
+    let mut nucleo = Nucleo::new(names.iter().copied());
+    report("nucleo-matcher actors", rounds, |q| nucleo.rank(q).len());
 
     if args.iter().any(|a| a == "--events") {
         // Event search (titles, summaries, places, tags) is slower per key: one
