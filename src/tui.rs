@@ -199,7 +199,20 @@ fn event_loop(
         })
     });
     let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
+    let mut resized = false;
     loop {
+        // After any resize, repaint every cell: the terminal may have passed through
+        // other sizes since the last frame (and cut what it showed) even when it ends
+        // at the size drawn last, which ratatui alone would answer with a diff.
+        // `resize` clears without asking the terminal where its cursor is, which
+        // `clear` would do, racing the input thread for the answer.
+        if std::mem::take(&mut resized) {
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::from((
+                ratatui::layout::Position::ORIGIN,
+                size,
+            )))?;
+        }
         terminal.draw(|frame| ui::render(app, frame))?;
         if test_panic {
             panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
@@ -239,7 +252,10 @@ fn event_loop(
         let mut next = Some(first);
         while let Some(incoming) = next.take() {
             let action = match incoming {
-                Incoming::Input(Ok(event)) => to_action(app, event),
+                Incoming::Input(Ok(event)) => {
+                    resized |= matches!(event, Event::Resize(..));
+                    to_action(app, event)
+                }
                 Incoming::Input(Err(error)) => return input_failed(signal, error),
                 Incoming::Answer(answer) => Some(Action::SearchResults(answer)),
             };

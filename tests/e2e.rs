@@ -91,7 +91,13 @@ impl Session {
     }
 
     /// Resizes the terminal (the kernel sends SIGWINCH) and the screen read back.
+    ///
+    /// The screen read back is locked across both, so that no output tlx writes
+    /// after it learns the new size is parsed at the old one: a full redraw read
+    /// at the wrong size would leave the parser's screen out of step with tlx's,
+    /// and later frames only send the cells that changed.
     fn resize(&self, rows: u16, cols: u16) {
+        let mut output = self.output.lock().unwrap();
         self.master
             .resize(PtySize {
                 rows,
@@ -101,7 +107,7 @@ impl Session {
             })
             .expect("resize");
         if let (Some(rows), Some(cols)) = (NonZeroU16::new(rows), NonZeroU16::new(cols)) {
-            self.output.lock().unwrap().parser.set_size(rows, cols);
+            output.parser.set_size(rows, cols);
         }
     }
 
@@ -474,6 +480,21 @@ fn tiny_and_huge_terminals_draw_and_quit() {
     tlx.send("q");
     assert_eq!(tlx.exit_code(), 0);
     tlx.assert_restored();
+}
+
+#[test]
+fn a_terminal_that_shrinks_and_comes_back_is_repainted_whole() {
+    let mut tlx = Session::start(&[]);
+    tlx.wait_for_all(&[" Events  1/9 ", "Reed Brigades founded"]);
+    // Down to 1x1 and straight back: the screen read back loses everything, and
+    // tlx, which sees one resize to the size it drew last, must still repaint it.
+    for _ in 0..5 {
+        tlx.resize(1, 1);
+        tlx.resize(40, 130);
+        tlx.wait_for_all(&[" Events  1/9 ", "Reed Brigades founded"]);
+    }
+    tlx.send("q");
+    assert_eq!(tlx.exit_code(), 0);
 }
 
 #[test]
