@@ -22,6 +22,8 @@ use serde::Serialize;
 
 use tlx::data::date::days_in_month;
 use tlx::data::load::EMBEDDED_JSON;
+use tlx::data::parse::{self, LongList};
+use tlx::data::raw::{Seen, watch};
 use tlx::data::{
     Actor, ActorIx, ActorKind, Certainty, Claim, Date, Dispute, Event, EventIx, LoadError,
     Participant, Quote, QuoteIx, Relation, RelationKind, Source, SourceIx, SourceKind, Timeline,
@@ -633,6 +635,58 @@ proptest! {
             }
             Err(other) => panic!("neither loaded nor invalid: {other}"),
         }
+    }
+}
+
+/// The parse on two threads against serde_json alone: the raw timeline (lists
+/// flat) and the flags, or `None` for both refusing.
+fn parsed_alone(text: &str) -> Option<(String, Seen)> {
+    let (raw, seen) = watch(|| parse::parse_alone(text));
+    raw.ok().map(|raw| (format!("{raw:?}"), seen))
+}
+
+fn parsed_split<'a>(split: impl FnOnce() -> parse::Split<'a>) -> Option<(String, Seen)> {
+    let (split, seen) = watch(split);
+    split.raw.ok().map(|raw| (format!("{raw:?}"), seen))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn random_timelines_parse_split_as_serde_json(case in timeline(), near in any::<Index>()) {
+        let text = serde_json::to_string_pretty(&case.json).unwrap();
+        let near = near.index(text.len() + 1);
+        let expected = parsed_alone(&text);
+        prop_assert!(expected.is_some());
+        prop_assert_eq!(parsed_split(|| parse::parse_split_near(&text, near)), expected);
+    }
+
+    #[test]
+    fn mutated_files_parse_split_as_serde_json(
+        mutations in vec(mutation(), 1..8),
+        at in any::<Index>(),
+        list in select(vec![LongList::Actors, LongList::Events, LongList::Quotes]),
+    ) {
+        let mut bytes = EMBEDDED_JSON.as_bytes().to_vec();
+        for m in &mutations {
+            apply(&mut bytes, m);
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            return Ok(());
+        };
+        // Half the cases start the second thread at the `{` after a `},` (mostly
+        // an element), half at any byte.
+        let bytes = text.as_bytes();
+        let at = at.index(bytes.len() + 1);
+        let at = match bytes[..at].windows(2).rposition(|w| w == b"},") {
+            Some(close) if at % 2 == 0 => bytes[close..]
+                .iter()
+                .position(|&b| b == b'{')
+                .map_or(at, |o| close + o),
+            _ => at,
+        };
+        prop_assert_eq!(parsed_split(|| parse::parse_split_at(&text, at, list)), parsed_alone(&text));
     }
 }
 

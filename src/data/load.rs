@@ -15,6 +15,7 @@ use super::clean::remove_control_characters;
 use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use super::index::Indexed;
 use super::model::Timeline;
+use super::parse;
 use super::raw::{RawTimeline, Seen, watch};
 use super::suggest::closest;
 use super::timelinejs;
@@ -180,7 +181,7 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
 /// path-tracking parse for a file that does not parse.
 fn check_str(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (parsed, seen) = watch(|| parse_plain(text));
+    let (parsed, seen) = watch(|| parse::plain(text));
     // TimelineJS files fail the plain parse (their title is an object) or lack
     // `format`; only then is it worth looking for one.
     let maybe_timelinejs = parsed.as_ref().map_or(true, |raw| raw.format.is_none());

@@ -12,6 +12,7 @@ mod idmap;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod parse;
 pub mod raw;
 pub mod search;
 mod slug;

@@ -101,7 +101,6 @@ impl<'de> Visitor<'de> for StrVisitor {
 /// free each chunk as soon as it is done instead of holding the whole raw list
 /// (a few hundred bytes per event) until the end: that is what keeps the peak
 /// memory of a load below the raw list plus the model.
-#[derive(Debug)]
 pub struct Chunked<T> {
     chunks: Vec<Vec<T>>,
     len: usize,
@@ -139,9 +138,22 @@ impl<T> Chunked<T> {
         Chunked { chunks, len }
     }
 
+    /// Adds `other`'s items after these (its chunks as they are).
+    pub fn append(&mut self, other: Chunked<T>) {
+        self.len += other.len;
+        self.chunks.extend(other.chunks);
+    }
+
     /// The chunks, in order, each to be consumed (and freed) in turn.
     pub fn into_chunks(self) -> Vec<Vec<T>> {
         self.chunks
+    }
+}
+
+/// The items as one list: where the chunks end is no part of the value.
+impl<T: fmt::Debug> fmt::Debug for Chunked<T> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -224,7 +236,8 @@ thread_local! {
     static SEEN: Cell<Seen> = const { Cell::new(Seen(0)) };
 }
 
-fn note(flag: Seen) {
+/// Raises flags on this thread's watch (a second thread's, once its work is taken).
+pub(crate) fn note(flag: Seen) {
     SEEN.with(|seen| seen.set(Seen(seen.get().0 | flag.0)));
 }
 

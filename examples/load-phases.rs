@@ -1,0 +1,114 @@
+//! Where a load's time goes: read, UTF-8 check, parse, validate and convert,
+//! index, and freeing it all, each timed on its own, for a valid file (the path
+//! `tlx check` takes).
+//!
+//! `cargo run --release --example load-phases -- FILE [RUNS]`
+//!
+//! Prints one line per run: each phase's wall time and, after the slash, the CPU
+//! time of the whole process during it (user + system, from /proc/self/stat, in
+//! steps of 10 ms), in milliseconds. CPU above wall is two threads at work; on a
+//! busy machine CPU time is the steadier figure. `serde` is serde_json alone on
+//! one thread into the same shapes, for comparison (left out of the total);
+//! `parse` is the loader's parse, which splits a long text between two threads.
+
+use std::time::Instant;
+
+use tlx::data::Indexed;
+use tlx::data::parse::parse_split_near;
+use tlx::data::raw::{RawTimeline, watch};
+use tlx::data::validate::validate_quickly;
+
+/// Wall and CPU time since it was started.
+struct Clock {
+    wall: Instant,
+    cpu: f64,
+}
+
+impl Clock {
+    fn start() -> Self {
+        Clock {
+            wall: Instant::now(),
+            cpu: cpu_ms(),
+        }
+    }
+
+    /// `wall/cpu` in milliseconds, and the wall time.
+    fn read(&self) -> (String, f64) {
+        let wall = self.wall.elapsed().as_secs_f64() * 1000.0;
+        (format!("{wall:.0}/{:.0}", cpu_ms() - self.cpu), wall)
+    }
+}
+
+/// User + system time of this process so far, in milliseconds.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields 14 and 15 (utime, stime, in clock ticks of 10 ms), counted after the
+    // command name, which ends with the last ')'.
+    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: f64 = after_name
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|t| t.parse::<f64>().ok())
+        .sum();
+    ticks * 10.0
+}
+
+fn main() {
+    let mut args = std::env::args_os().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: load-phases FILE [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args
+        .next()
+        .and_then(|r| r.to_str()?.parse().ok())
+        .unwrap_or(1);
+    println!("read\tutf8\tserde\tparse\tvalidate\tindex\tfree\ttotal\t(ms, wall/cpu)");
+    for _ in 0..runs {
+        let clock = Clock::start();
+        let bytes = std::fs::read(&path).expect("readable");
+        let (read, read_wall) = clock.read();
+
+        let clock = Clock::start();
+        let text = std::str::from_utf8(&bytes).expect("UTF-8");
+        let (utf8, utf8_wall) = clock.read();
+
+        let clock = Clock::start();
+        {
+            let mut de = serde_json::Deserializer::from_str(text);
+            let raw = <RawTimeline as serde::Deserialize>::deserialize(&mut de).expect("parses");
+            de.end().expect("nothing after the timeline");
+            drop(raw);
+        }
+        let (serde, _) = clock.read();
+
+        let clock = Clock::start();
+        let (split, seen) = watch(|| parse_split_near(text, text.len() / 2));
+        let taken_at = split.taken_at;
+        let raw = split.raw.expect("parses");
+        let (parse, parse_wall) = clock.read();
+        assert_eq!(seen, Default::default(), "a file with warnings");
+
+        let clock = Clock::start();
+        let timeline = validate_quickly(raw).expect("valid");
+        drop(bytes);
+        let (validate, validate_wall) = clock.read();
+
+        let clock = Clock::start();
+        let indexed = Indexed::new(timeline);
+        let (index, index_wall) = clock.read();
+
+        let clock = Clock::start();
+        drop(indexed);
+        let (free, free_wall) = clock.read();
+        let total = read_wall + utf8_wall + parse_wall + validate_wall + index_wall + free_wall;
+        let split = match taken_at {
+            Some(at) => format!("split at byte {at}"),
+            None => "not split".into(),
+        };
+        println!(
+            "{read}\t{utf8}\t{serde}\t{parse}\t{validate}\t{index}\t{free}\t{total:.0}\t{split}"
+        );
+    }
+}

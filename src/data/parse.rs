@@ -1,0 +1,507 @@
+//! The plain parse of a timeline, on two threads when the text is long.
+//!
+//! serde_json reads a text from start to end on one thread. Here the top-level
+//! object is walked by hand (its braces, keys, colons and commas), each value is
+//! read by serde_json, and the long lists (actors, events, quotes) one element at
+//! a time, so a second thread can start in the middle: it guesses where an
+//! element of a long list begins and parses from there to the end of the text.
+//! The first thread parses from the start and takes that work only if one of its
+//! own element boundaries lands exactly on the guess, in a list of the kind
+//! guessed; otherwise it tells the second thread to stop and goes on alone. A
+//! wrong guess (inside a string, a nested list, another list) costs time, never
+//! correctness: the result is always the one serde_json alone gives, the same raw
+//! timeline and the same flags (`raw::Seen`), and `NotParsed` for exactly the
+//! texts serde_json refuses. `NotParsed` carries no detail: `load` parses a text
+//! that fails again, tracking paths, to describe the error.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread::{Scope, ScopedJoinHandle};
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::raw::*;
+
+/// Below this size one thread parses alone: a second one would not pay for itself.
+pub const SPLIT_FROM_BYTES: usize = 1 << 20;
+
+/// How many `{` the guess looks at before giving up on a second thread.
+const GUESSES: usize = 4096;
+
+/// The text is not a timeline serde_json would read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotParsed;
+
+/// A parse on two threads, and whether the second thread's work was taken.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub raw: Result<RawTimeline<'a>, NotParsed>,
+    /// Where the second thread started, if its work was taken.
+    pub taken_at: Option<usize>,
+}
+
+/// The plain parse: serde_json's result, on two threads for a long text. Flags
+/// go to the caller's `raw::watch`, as with serde_json alone.
+pub fn plain(text: &str) -> Result<RawTimeline<'_>, NotParsed> {
+    if text.len() < SPLIT_FROM_BYTES {
+        return parse_alone(text);
+    }
+    parse_split_near(text, text.len() / 2).raw
+}
+
+/// serde_json alone, on this thread.
+pub fn parse_alone(text: &str) -> Result<RawTimeline<'_>, NotParsed> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let raw = RawTimeline::deserialize(&mut de).map_err(|_| NotParsed)?;
+    // Anything after the top-level object is an error too.
+    de.end().map_err(|_| NotParsed)?;
+    Ok(raw)
+}
+
+/// Parses `text` with a second thread starting at the first element of a long
+/// list it finds at or after byte `near` (if it finds one). Whatever `near`, the
+/// result is `parse_alone`'s: tests try every position.
+pub fn parse_split_near(text: &str, near: usize) -> Split<'_> {
+    parse_with_helper(text, guess(text, near))
+}
+
+/// Parses `text` with a second thread starting at byte `at`, as if an element of
+/// `list` began there, whatever is there: for tests of the first thread's check.
+pub fn parse_split_at(text: &str, at: usize, list: LongList) -> Split<'_> {
+    parse_with_helper(text, Some((at, list)))
+}
+
+fn parse_with_helper(text: &str, helper: Option<(usize, LongList)>) -> Split<'_> {
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let helper = helper.map(|(at, list)| Helper::spawn(scope, text, at, list, &stop));
+        let mut walk = Walk::new(text, 0, helper, None);
+        let parsed = walk.timeline();
+        walk.give_up();
+        let raw = parsed.and_then(|()| assemble(walk.fields));
+        Split {
+            raw,
+            taken_at: walk.taken_at,
+        }
+    })
+}
+
+/// The long lists, the ones worth splitting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LongList {
+    Actors,
+    Events,
+    Quotes,
+}
+
+/// A top-level field as read; `assemble` puts them in place, in order.
+enum Field<'a> {
+    Format(Option<Str<'a>>),
+    Title(Option<Str<'a>>),
+    Description(Option<Str<'a>>),
+    Sources(Option<Chunked<RawSource<'a>>>),
+    Actors(Option<Chunked<RawActor<'a>>>),
+    Events(Option<Chunked<RawEvent<'a>>>),
+    Quotes(Option<Chunked<RawQuote<'a>>>),
+    Disputes(Option<Chunked<RawDispute<'a>>>),
+}
+
+/// An element of a long list.
+trait Element<'a>: Deserialize<'a> + Send {
+    const LIST: LongList;
+    fn field(list: Option<Chunked<Self>>) -> Field<'a>;
+    fn items(field: Field<'a>) -> Option<Chunked<Self>>;
+    /// Whether a guessed element has what such an element has, to start the
+    /// second thread somewhere likely (a participant also parses as an event).
+    fn looks_like_one(&self) -> bool;
+}
+
+macro_rules! element {
+    ($raw:ident, $list:ident, $($required:ident),+) => {
+        impl<'a> Element<'a> for $raw<'a> {
+            const LIST: LongList = LongList::$list;
+
+            fn field(list: Option<Chunked<Self>>) -> Field<'a> {
+                Field::$list(list)
+            }
+
+            fn items(field: Field<'a>) -> Option<Chunked<Self>> {
+                match field {
+                    Field::$list(list) => list,
+                    _ => None,
+                }
+            }
+
+            fn looks_like_one(&self) -> bool {
+                $(self.$required.is_some())&&+
+            }
+        }
+    };
+}
+
+element!(RawActor, Actors, id, name, kind);
+element!(RawEvent, Events, id, date, title);
+element!(RawQuote, Quotes, id, source, text);
+
+/// Where the second thread starts: an object after `}` and `,` (whitespace
+/// allowed) that parses, with no unknown field, as an element of a long list.
+fn guess(text: &str, near: usize) -> Option<(usize, LongList)> {
+    fn is_one<'a, T: Element<'a>>(text: &'a str, at: usize) -> bool {
+        // Watched so that the trial raises no flag of the real parse.
+        let (item, seen) = watch(|| value_at::<T>(text, at));
+        item.is_ok_and(|(item, _)| item.looks_like_one()) && !seen.contains(Seen::UNKNOWN_FIELD)
+    }
+    let bytes = text.as_bytes();
+    let mut from = near;
+    for _ in 0..GUESSES {
+        let at = from + bytes.get(from..)?.iter().position(|&b| b == b'{')?;
+        from = at + 1;
+        let before = skip_ws_back(bytes, at);
+        if before.last() != Some(&b',') {
+            continue;
+        }
+        let before = skip_ws_back(before, before.len() - 1);
+        if before.last() != Some(&b'}') {
+            continue;
+        }
+        let list = if is_one::<RawEvent>(text, at) {
+            LongList::Events
+        } else if is_one::<RawQuote>(text, at) {
+            LongList::Quotes
+        } else if is_one::<RawActor>(text, at) {
+            LongList::Actors
+        } else {
+            continue;
+        };
+        return Some((at, list));
+    }
+    None
+}
+
+/// `bytes[..end]` without the whitespace it ends with.
+fn skip_ws_back(bytes: &[u8], end: usize) -> &[u8] {
+    let mut end = end;
+    while end > 0 && is_ws(bytes[end - 1]) {
+        end -= 1;
+    }
+    &bytes[..end]
+}
+
+/// JSON's whitespace, as serde_json skips it.
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\t' | b'\r')
+}
+
+/// One value read by serde_json at `at`, and where it ends. Each value starts a
+/// fresh deserializer, whose depth limit (128) is never reached: the typed
+/// shapes nest six deep and serde_json skips ignored values without recursing.
+fn value_at<'a, T: Deserialize<'a>>(text: &'a str, at: usize) -> Result<(T, usize), NotParsed> {
+    let rest = text.get(at..).ok_or(NotParsed)?;
+    let mut values = serde_json::Deserializer::from_str(rest).into_iter::<T>();
+    match values.next() {
+        Some(Ok(value)) => Ok((value, at + values.byte_offset())),
+        _ => Err(NotParsed),
+    }
+}
+
+/// The second thread: from its element to the end of the text.
+struct Helper<'s, 'a> {
+    at: usize,
+    list: LongList,
+    stop: &'s AtomicBool,
+    handle: ScopedJoinHandle<'s, (Result<Vec<Field<'a>>, NotParsed>, Seen)>,
+}
+
+impl<'s, 'a: 's> Helper<'s, 'a> {
+    fn spawn(
+        scope: &'s Scope<'s, '_>,
+        text: &'a str,
+        at: usize,
+        list: LongList,
+        stop: &'s AtomicBool,
+    ) -> Self {
+        let handle = scope.spawn(move || {
+            watch(|| {
+                let mut walk = Walk::new(text, at, None, Some(stop));
+                walk.rest_of_list(list)?;
+                walk.rest_of_timeline()?;
+                Ok(walk.fields)
+            })
+        });
+        Helper {
+            at,
+            list,
+            stop,
+            handle,
+        }
+    }
+}
+
+/// Whether a walk goes on, or has taken the second thread's work to the end.
+enum Flow {
+    More,
+    Done,
+}
+
+/// A walk through the top-level object, from `pos`.
+struct Walk<'s, 'a> {
+    text: &'a str,
+    pos: usize,
+    fields: Vec<Field<'a>>,
+    /// The first thread's: the second thread, until its work is taken or refused.
+    helper: Option<Helper<'s, 'a>>,
+    taken_at: Option<usize>,
+    /// The second thread's: set when its work will not be taken.
+    stop: Option<&'s AtomicBool>,
+}
+
+impl<'s, 'a: 's> Walk<'s, 'a> {
+    fn new(
+        text: &'a str,
+        pos: usize,
+        helper: Option<Helper<'s, 'a>>,
+        stop: Option<&'s AtomicBool>,
+    ) -> Self {
+        Walk {
+            text,
+            pos,
+            fields: Vec::new(),
+            helper,
+            taken_at: None,
+            stop,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(is_ws) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> Result<(), NotParsed> {
+        self.skip_ws();
+        if self.peek() != Some(b) {
+            return Err(NotParsed);
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    fn value<T: Deserialize<'a>>(&mut self) -> Result<T, NotParsed> {
+        let (value, end) = value_at(self.text, self.pos)?;
+        self.pos = end;
+        Ok(value)
+    }
+
+    /// The whole text: one object, then only whitespace.
+    fn timeline(&mut self) -> Result<(), NotParsed> {
+        self.eat(b'{')?;
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return self.end();
+        }
+        match self.field()? {
+            Flow::Done => Ok(()),
+            Flow::More => self.rest_of_timeline(),
+        }
+    }
+
+    /// From just after a value of the top-level object to the end of the text.
+    fn rest_of_timeline(&mut self) -> Result<(), NotParsed> {
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if let Flow::Done = self.field()? {
+                        return Ok(());
+                    }
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return self.end();
+                }
+                _ => return Err(NotParsed),
+            }
+        }
+    }
+
+    fn end(&mut self) -> Result<(), NotParsed> {
+        self.skip_ws();
+        if self.pos == self.text.len() {
+            Ok(())
+        } else {
+            Err(NotParsed)
+        }
+    }
+
+    /// A key, its colon and its value.
+    fn field(&mut self) -> Result<Flow, NotParsed> {
+        self.refuse_helper_if_passed();
+        if self.peek() != Some(b'"') {
+            return Err(NotParsed);
+        }
+        let key: Str<'a> = self.value()?;
+        self.eat(b':')?;
+        self.skip_ws();
+        let field = match &*key {
+            "format" => Field::Format(self.value()?),
+            "title" => Field::Title(self.value()?),
+            "description" => Field::Description(self.value()?),
+            "sources" => Field::Sources(self.value()?),
+            "actors" => return self.long::<RawActor<'a>>(),
+            "events" => return self.long::<RawEvent<'a>>(),
+            "quotes" => return self.long::<RawQuote<'a>>(),
+            "disputes" => Field::Disputes(self.value()?),
+            _ => {
+                note(Seen::UNKNOWN_FIELD);
+                self.value::<IgnoredAny>()?;
+                return Ok(Flow::More);
+            }
+        };
+        self.fields.push(field);
+        Ok(Flow::More)
+    }
+
+    /// A long list element by element; anything else (`null`, a type error) as
+    /// one value.
+    fn long<T: Element<'a>>(&mut self) -> Result<Flow, NotParsed> {
+        if self.peek() != Some(b'[') {
+            let list = self.value::<Option<Chunked<T>>>()?;
+            self.fields.push(T::field(list));
+            return Ok(Flow::More);
+        }
+        self.pos += 1;
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.fields.push(T::field(Some(Chunked::default())));
+            return Ok(Flow::More);
+        }
+        self.elements::<T>()
+    }
+
+    /// The second thread's start: the rest of a list from one of its elements.
+    fn rest_of_list(&mut self, list: LongList) -> Result<Flow, NotParsed> {
+        match list {
+            LongList::Actors => self.elements::<RawActor<'a>>(),
+            LongList::Events => self.elements::<RawEvent<'a>>(),
+            LongList::Quotes => self.elements::<RawQuote<'a>>(),
+        }
+    }
+
+    /// Elements from the one at `pos` to the list's `]`, as serde_json reads a
+    /// sequence: no comma before `]`.
+    fn elements<T: Element<'a>>(&mut self) -> Result<Flow, NotParsed> {
+        let mut items = Chunked::default();
+        loop {
+            if let Some(rest) = self.meet_helper(T::LIST)? {
+                let mut rest = rest.into_iter();
+                items.append(rest.next().and_then(T::items).unwrap_or_default());
+                self.fields.push(T::field(Some(items)));
+                self.fields.extend(rest);
+                return Ok(Flow::Done);
+            }
+            if self.stop.is_some_and(|stop| stop.load(Ordering::Relaxed)) {
+                return Err(NotParsed);
+            }
+            items.push(self.value::<T>()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    if matches!(self.peek(), Some(b']') | None) {
+                        return Err(NotParsed);
+                    }
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    self.fields.push(T::field(Some(items)));
+                    return Ok(Flow::More);
+                }
+                _ => return Err(NotParsed),
+            }
+        }
+    }
+
+    /// At an element of list `list`: the second thread's fields, from this very
+    /// element to the end, if it started here. Its failure is the text's: it
+    /// parsed what this thread would have.
+    fn meet_helper(&mut self, list: LongList) -> Result<Option<Vec<Field<'a>>>, NotParsed> {
+        let pos = self.pos;
+        let Some(helper) = self.helper.take_if(|h| pos >= h.at) else {
+            return Ok(None);
+        };
+        if self.pos != helper.at || list != helper.list {
+            helper.stop.store(true, Ordering::Relaxed);
+            return Ok(None);
+        }
+        // A panic there would be a bug: parse on alone rather than pass it on.
+        let Ok((rest, seen)) = helper.handle.join() else {
+            return Ok(None);
+        };
+        note(seen);
+        self.taken_at = Some(helper.at);
+        rest.map(Some)
+    }
+
+    /// Past the second thread's start and not on it: its work will not be taken.
+    fn refuse_helper_if_passed(&mut self) {
+        if self.helper.as_ref().is_some_and(|h| self.pos > h.at) {
+            self.give_up();
+        }
+    }
+
+    fn give_up(&mut self) {
+        if let Some(helper) = self.helper.take() {
+            helper.stop.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The fields in place, in the order read: a key given twice is an error, as it
+/// is for serde_json reading `RawTimeline`.
+fn assemble(fields: Vec<Field<'_>>) -> Result<RawTimeline<'_>, NotParsed> {
+    fn once<T>(slot: &mut Option<Option<T>>, value: Option<T>) -> Result<(), NotParsed> {
+        match slot {
+            Some(_) => Err(NotParsed),
+            None => {
+                *slot = Some(value);
+                Ok(())
+            }
+        }
+    }
+    let (mut format, mut title, mut description) = (None, None, None);
+    let (mut sources, mut actors, mut events, mut quotes, mut disputes) =
+        (None, None, None, None, None);
+    for field in fields {
+        match field {
+            Field::Format(v) => once(&mut format, v)?,
+            Field::Title(v) => once(&mut title, v)?,
+            Field::Description(v) => once(&mut description, v)?,
+            Field::Sources(v) => once(&mut sources, v)?,
+            Field::Actors(v) => once(&mut actors, v)?,
+            Field::Events(v) => once(&mut events, v)?,
+            Field::Quotes(v) => once(&mut quotes, v)?,
+            Field::Disputes(v) => once(&mut disputes, v)?,
+        }
+    }
+    // Every field named: a field added to `RawTimeline` must be added here.
+    Ok(RawTimeline {
+        format: format.flatten(),
+        title: title.flatten(),
+        description: description.flatten(),
+        sources: sources.flatten(),
+        actors: actors.flatten(),
+        events: events.flatten(),
+        quotes: quotes.flatten(),
+        disputes: disputes.flatten(),
+    })
+}
