@@ -6,7 +6,6 @@
 //! recognised first and mapped onto the raw shapes (`timelinejs.rs`).
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -17,6 +16,7 @@ use super::index::Indexed;
 use super::model::Timeline;
 use super::parse;
 use super::raw::{RawTimeline, Seen, watch};
+use super::read::read_file;
 use super::suggest::closest;
 use super::timelinejs;
 use super::validate::{validate, validate_quickly};
@@ -97,11 +97,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         return Err(too_large(meta.len()));
     }
     let file = std::fs::File::open(path).map_err(|e| io(describe(&e)))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The limit holds even for files whose metadata has no size (pipes, devices).
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io(describe(&e)))?;
+    let bytes = read_file(file, meta.len(), MAX_FILE_BYTES).map_err(|e| io(describe(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
