@@ -14,7 +14,7 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod raw;
-mod read;
+pub mod read;
 pub mod search;
 mod slug;
 pub mod suggest;
