@@ -99,8 +99,33 @@ pub struct Index {
     ids: IdMap<ItemRef>,
 }
 
+/// Below this many ids the index is built on one thread.
+const PARALLEL_FROM_IDS: usize = 1 << 16;
+
 impl Index {
+    /// The index of `t`; for a large timeline the id table, the largest part, is
+    /// built on a second thread while this one builds the lists.
     pub fn build(t: &Timeline) -> Self {
+        let items =
+            t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len();
+        if items < PARALLEL_FROM_IDS {
+            return Index {
+                ids: id_map(t),
+                ..Self::lists(t)
+            };
+        }
+        std::thread::scope(|s| {
+            let ids = s.spawn(|| id_map(t));
+            let lists = Self::lists(t);
+            Index {
+                ids: ids.join().expect("the id table thread does not panic"),
+                ..lists
+            }
+        })
+    }
+
+    /// Everything but the id table.
+    fn lists(t: &Timeline) -> Self {
         // Sorted on (date, file position), read out of the events in one pass: file
         // order breaks ties, and the sort never chases an event's pointer.
         let mut keyed: Vec<(Date, u32)> = t
@@ -185,35 +210,6 @@ impl Index {
             }),
         );
 
-        let mut ids = IdMap::with_capacity(
-            t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len(),
-        );
-        // The first kind to claim an id keeps it, from most to least specific, so a
-        // (discouraged) id shared by two kinds resolves to the event, the thing people
-        // look up most.
-        let key = |item| t.id_of(item);
-        let all = (t.events.iter().enumerate())
-            .map(|(i, x)| (&x.id, ItemRef::Event(EventIx(i as u32))))
-            .chain(
-                (t.actors.iter().enumerate())
-                    .map(|(i, x)| (&x.id, ItemRef::Actor(ActorIx(i as u32)))),
-            )
-            .chain(
-                (t.quotes.iter().enumerate())
-                    .map(|(i, x)| (&x.id, ItemRef::Quote(QuoteIx(i as u32)))),
-            )
-            .chain(
-                (t.sources.iter().enumerate())
-                    .map(|(i, x)| (&x.id, ItemRef::Source(SourceIx(i as u32)))),
-            )
-            .chain(
-                (t.disputes.iter().enumerate())
-                    .map(|(i, x)| (&x.id, ItemRef::Dispute(DisputeIx(i as u32)))),
-            );
-        for (id, item) in all {
-            ids.insert(id, item, key);
-        }
-
         Index {
             chronological,
             rank,
@@ -224,7 +220,7 @@ impl Index {
             event_disputes,
             quote_disputes,
             relations_in,
-            ids,
+            ids: IdMap::default(),
         }
     }
 
@@ -348,5 +344,112 @@ impl Indexed {
     /// The relation behind a `RelationRef`.
     pub fn relation(&self, r: RelationRef) -> &Relation {
         &self.timeline.actor(r.subject).relations[r.slot as usize]
+    }
+}
+
+/// Every id to its item.
+fn id_map(t: &Timeline) -> IdMap<ItemRef> {
+    let mut ids = IdMap::with_capacity(
+        t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len(),
+    );
+    // The first kind to claim an id keeps it, from most to least specific, so a
+    // (discouraged) id shared by two kinds resolves to the event, the thing people
+    // look up most.
+    let key = |item| t.id_of(item);
+    let all = (t.events.iter().enumerate())
+        .map(|(i, x)| (&x.id, ItemRef::Event(EventIx(i as u32))))
+        .chain(
+            (t.actors.iter().enumerate()).map(|(i, x)| (&x.id, ItemRef::Actor(ActorIx(i as u32)))),
+        )
+        .chain(
+            (t.quotes.iter().enumerate()).map(|(i, x)| (&x.id, ItemRef::Quote(QuoteIx(i as u32)))),
+        )
+        .chain(
+            (t.sources.iter().enumerate())
+                .map(|(i, x)| (&x.id, ItemRef::Source(SourceIx(i as u32)))),
+        )
+        .chain(
+            (t.disputes.iter().enumerate())
+                .map(|(i, x)| (&x.id, ItemRef::Dispute(DisputeIx(i as u32)))),
+        );
+    for (id, item) in all {
+        ids.insert(id, item, key);
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A timeline with more ids than `PARALLEL_FROM_IDS`: events with actors and
+    /// quotes, one id shared by an event and an actor.
+    fn large() -> Timeline {
+        let actors = 1000;
+        let mut json = String::from(
+            r#"{"format": "tlx/1", "title": "t", "sources": [{"id": "s", "title": "s", "publisher": "p"}], "actors": ["#,
+        );
+        for a in 0..actors {
+            let id = if a == 7 {
+                "shared".to_string()
+            } else {
+                format!("a{a}")
+            };
+            json += &format!(
+                r#"{}{{"id": "{id}", "name": "A {a}", "kind": "person"}}"#,
+                if a > 0 { "," } else { "" }
+            );
+        }
+        json += r#"], "quotes": [{"id": "q", "source": "s", "text": "t"}], "events": ["#;
+        for e in 0..PARALLEL_FROM_IDS {
+            let id = if e == 3 {
+                "shared".to_string()
+            } else {
+                format!("e{e}")
+            };
+            let actor = if e % actors == 7 {
+                "shared".to_string()
+            } else {
+                format!("a{}", e % actors)
+            };
+            json += &format!(
+                r#"{}{{"id": "{id}", "date": "{}", "title": "x", "actors": [{{"id": "{actor}"}}], "quotes": ["q"]}}"#,
+                if e > 0 { "," } else { "" },
+                1900 + e % 200
+            );
+        }
+        json += "]}";
+        crate::data::load_str(&json).unwrap().data.timeline
+    }
+
+    #[test]
+    fn a_large_index_built_on_two_threads_is_the_one_built_on_one() {
+        let t = large();
+        let two = Index::build(&t);
+        let one = Index {
+            ids: id_map(&t),
+            ..Index::lists(&t)
+        };
+        assert_eq!(format!("{two:?}"), format!("{one:?}"));
+        assert_eq!(
+            two.events_of_actor(ActorIx(5)).len(),
+            PARALLEL_FROM_IDS / 1000 + 1
+        );
+        // Every id is found, on the item that has it; the shared one on the event.
+        for i in 0..t.events.len() {
+            let e = EventIx(i as u32);
+            assert_eq!(two.find(&t, &t.event(e).id), Some(ItemRef::Event(e)));
+        }
+        for i in 0..t.actors.len() {
+            let a = ActorIx(i as u32);
+            let expected = if i == 7 {
+                ItemRef::Event(EventIx(3))
+            } else {
+                ItemRef::Actor(a)
+            };
+            assert_eq!(two.find(&t, &t.actor(a).id), Some(expected));
+        }
+        assert_eq!(two.find(&t, "q"), Some(ItemRef::Quote(QuoteIx(0))));
+        assert_eq!(two.find(&t, "nothing"), None);
     }
 }
