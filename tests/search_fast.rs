@@ -125,9 +125,11 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
 /// compactness rule), words in one field first, then across fields.
 fn reference_events(d: &Indexed, query: &str) -> Vec<tlx::data::search::EventMatch> {
     use tlx::data::search::{EventField, EventMatch};
-    let skim = SkimMatcherV2::default().respect_case();
     let words: Vec<String> = query.split_whitespace().map(lowercase).collect();
+    // A fresh matcher for every text: skim 0.3.7's reused score matrix can leak a
+    // bonus from one call into the next (see `Matcher::word`).
     let word = |text: &str, w: &str| -> Option<(i64, Vec<usize>)> {
+        let skim = SkimMatcherV2::default().respect_case();
         let (score, indices) = skim.fuzzy_indices(&lowercase(text), w)?;
         let compact = match (indices.first(), indices.last()) {
             (Some(f), Some(l)) => l - f < 2 * w.chars().count(),
@@ -252,5 +254,147 @@ fn event_search_answers_as_the_plain_algorithm_at_every_key() {
             reference_events(&d, typed),
             "query {typed:?}"
         );
+    }
+}
+
+/// What `EventSearch::find` must answer over `list`: the reference's matches as
+/// positions in that list, in order, and its best (the first of its ranking).
+fn reference_hits(
+    d: &Indexed,
+    query: &str,
+    list: &[tlx::data::EventIx],
+) -> (
+    Vec<u32>,
+    Option<(u32, i64)>,
+    Vec<tlx::data::search::EventMatch>,
+) {
+    let pos_of: std::collections::HashMap<_, _> = list
+        .iter()
+        .enumerate()
+        .map(|(p, &e)| (e, p as u32))
+        .collect();
+    let ranked: Vec<_> = reference_events(d, query)
+        .into_iter()
+        .filter(|m| pos_of.contains_key(&m.event))
+        .collect();
+    let best = ranked.first().map(|m| (pos_of[&m.event], m.score));
+    let mut positions: Vec<u32> = ranked.iter().map(|m| pos_of[&m.event]).collect();
+    positions.sort_unstable();
+    (positions, best, ranked)
+}
+
+/// Checks `find` (and `hit`, row by row) against the reference for one query.
+fn check_find(
+    d: &Indexed,
+    search: &tlx::data::search::EventSearch,
+    query: &str,
+    within: Option<std::sync::Arc<[tlx::data::EventIx]>>,
+) {
+    let list: Vec<_> = within
+        .as_deref()
+        .unwrap_or(d.index.chronological())
+        .to_vec();
+    let found = search
+        .find(d, query, within, &|| false)
+        .expect("never stale");
+    let (positions, best, ranked) = reference_hits(d, query, &list);
+    assert_eq!(found.positions, positions, "query {query:?}");
+    assert_eq!(found.best, best, "query {query:?}");
+    for m in ranked {
+        assert_eq!(search.hit(d, m.event, query), Some(m), "query {query:?}");
+    }
+}
+
+#[test]
+fn event_find_answers_as_the_plain_algorithm_at_every_key() {
+    let mut spec = synth::Spec::new(1_500);
+    spec.actors = 300;
+    let d = tlx::data::load_bytes(&synth::generate(&spec))
+        .expect("valid")
+        .data;
+    let search = tlx::data::search::EventSearch::new(&d);
+    // Every third event, as a pane filtered to some events lists them.
+    let some: std::sync::Arc<[tlx::data::EventIx]> =
+        d.index.chronological().iter().copied().step_by(3).collect();
+    for query in [
+        "drone attack",
+        "d",
+        "basra",
+        "kh ceasefire",
+        "ʿali",
+        "abu",
+        "zq",
+        "parade",
+        "1",
+        "al-",
+    ] {
+        for (i, c) in query.char_indices() {
+            let typed = &query[..i + c.len_utf8()];
+            check_find(&d, &search, typed, None);
+            check_find(&d, &search, typed, Some(some.clone()));
+        }
+    }
+    // Deleting, starting over, skipping keys: no narrowing from unrelated queries.
+    for typed in ["drone", "dr", "x", "drone at", "basr", "b"] {
+        check_find(&d, &search, typed, None);
+    }
+}
+
+#[test]
+fn event_find_stops_when_stale() {
+    let d = tlx::data::load_bytes(&synth::generate(&synth::Spec::new(20_000)))
+        .expect("valid")
+        .data;
+    let search = tlx::data::search::EventSearch::new(&d);
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    // Stale from its second question on: a newer query arrived meanwhile.
+    let stale = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1;
+    assert_eq!(search.find(&d, "dr", None, &stale), None);
+    // A whole scan asks once per thousand events or so; this one stopped at once.
+    let asked = asked.into_inner();
+    assert!(asked <= 3, "asked {asked} times");
+    // And its partial work is not taken for a finished scan by the next key.
+    let found = search.find(&d, "dro", None, &|| false).expect("not stale");
+    let (positions, best, _) = reference_hits(&d, "dro", d.index.chronological());
+    assert_eq!((found.positions, found.best), (positions, best));
+}
+
+mod bound {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use proptest::prelude::*;
+    use tlx::data::event_hits::word_score_bound;
+
+    /// Skim as event search runs it: a fresh matcher, positions wanted.
+    fn score(text: &str, word: &str) -> Option<i64> {
+        let skim = SkimMatcherV2::default().respect_case();
+        skim.fuzzy_indices(text, word).map(|(s, _)| s)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// The early stop of event search relies on it: no text scores higher,
+        /// wherever the word (or its letters) may be, whatever surrounds them.
+        #[test]
+        fn no_text_scores_above_the_bound(
+            before in "[a-d ./()_:A-D0-9é-]{0,12}",
+            after in "[a-d ./()_:A-D0-9é-]{0,12}",
+            word in "[a-d./()_:0-9é-]{1,6}",
+            inside in any::<bool>(),
+        ) {
+            let text = if inside { format!("{before}{word}{after}") } else { format!("{before}{after}") };
+            if let Some(s) = score(&text, &word) {
+                prop_assert!(s <= word_score_bound(&word), "{text:?} {word:?} {s}");
+            }
+        }
+
+        /// And it is reached, so that the scan does stop: by a text that starts
+        /// with the word.
+        #[test]
+        fn a_text_starting_with_the_word_reaches_it(word in "[a-z]{1,8}", rest in "[ a-z]{0,20}") {
+            let text = format!("{word}{rest}");
+            prop_assert_eq!(score(&text, &word), Some(word_score_bound(&word)));
+        }
     }
 }

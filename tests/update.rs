@@ -355,7 +355,9 @@ fn search_moves_to_the_best_match_and_esc_restores() {
     keys(&mut app, "calm");
     assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
     let search = app.search.as_ref().unwrap();
-    let hit = search.hit_at(8).expect("the hit is at the selected row");
+    let hit = search
+        .hit_at(&app.data, 8)
+        .expect("the hit is at the selected row");
     assert_eq!(hit.field, HitField::Shown);
     // "The governor appeals for calm": c-a-l-m are chars 25..29.
     assert_eq!(hit.indices, [25, 26, 27, 28]);
@@ -376,14 +378,7 @@ fn search_enter_keeps_and_n_walks_the_matches() {
     assert!(app.search.is_some());
     let mut app = common::app();
     keys(&mut app, "/drone<Enter>");
-    let hits: Vec<usize> = app
-        .search
-        .as_ref()
-        .unwrap()
-        .hits
-        .iter()
-        .map(|h| h.pos)
-        .collect();
+    let hits: Vec<usize> = app.search.as_ref().unwrap().hits.clone();
     assert!(hits.contains(&7), "{hits:?}");
     let first = app.events_pos.selected;
     keys(&mut app, "n");
@@ -406,7 +401,7 @@ fn search_in_the_actors_pane_matches_aliases() {
     keys(&mut app, "2t/fateh");
     assert_eq!(selected_actor(&app), "harbor-alliance");
     let search = app.search.as_ref().unwrap();
-    let hit = search.hit_at(app.actors_pos.selected).unwrap();
+    let hit = search.hit_at(&app.data, app.actors_pos.selected).unwrap();
     assert_eq!(hit.field, HitField::Alias(0));
     keys(&mut app, "<BS><BS><BS><BS><BS><BS>");
     assert_eq!(app.search, None, "deleting past the start cancels");
@@ -864,7 +859,10 @@ fn off_thread_search_results_are_applied_when_they_answer_the_latest_query() {
     let search = app.search.as_ref().unwrap();
     assert!(!search.pending);
     assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
-    assert_eq!(search.hit_at(8).unwrap().indices, [25, 26, 27, 28]);
+    assert_eq!(
+        search.hit_at(&app.data, 8).unwrap().indices,
+        [25, 26, 27, 28]
+    );
 }
 
 #[test]

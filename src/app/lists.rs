@@ -1,6 +1,8 @@
 //! The lists the panes show, as positions into the timeline: selection and scroll
 //! offsets, the events list with its year headings, the actor rows.
 
+use std::sync::Arc;
+
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 
 /// A selection in a list and the first row shown.
@@ -99,7 +101,8 @@ pub enum Row {
 /// year present, so mapping between positions and rows costs a binary search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventList {
-    subset: Option<Vec<EventIx>>,
+    /// Shared with the searches of this list (`SearchRequest::within`).
+    subset: Option<Arc<[EventIx]>>,
     /// `(year, position of its first event)`, in order.
     years: Vec<(i32, usize)>,
 }
@@ -115,11 +118,12 @@ impl EventList {
             .events_of_actor(actor)
             .iter()
             .map(|ae| ae.event)
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         Self::with(data, Some(events))
     }
 
-    fn with(data: &Indexed, subset: Option<Vec<EventIx>>) -> EventList {
+    fn with(data: &Indexed, subset: Option<Arc<[EventIx]>>) -> EventList {
         let items = subset.as_deref().unwrap_or(data.index.chronological());
         let mut years: Vec<(i32, usize)> = Vec::new();
         for (pos, &e) in items.iter().enumerate() {
@@ -129,6 +133,11 @@ impl EventList {
             }
         }
         EventList { subset, years }
+    }
+
+    /// The events listed, when not all of them.
+    pub fn subset(&self) -> Option<Arc<[EventIx]>> {
+        self.subset.clone()
     }
 
     pub fn items<'a>(&'a self, data: &'a Indexed) -> &'a [EventIx] {

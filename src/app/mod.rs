@@ -298,10 +298,15 @@ impl App {
     /// `Action::SearchResults`.
     pub fn request(&mut self, target: SearchTarget, query: String) -> u64 {
         self.generation += 1;
+        let within = match target {
+            SearchTarget::Events => self.events.subset(),
+            _ => None,
+        };
         let request = SearchRequest {
             generation: self.generation,
             target,
             query,
+            within,
         };
         if self.inline_search {
             let answer = background::answer(&self.data, &request);

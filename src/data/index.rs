@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::date::Date;
+use super::event_hits::EventTables;
 use super::idmap::IdMap;
 use super::model::*;
 use super::search::{ActorTables, Narrowing};
@@ -312,6 +313,8 @@ pub struct Indexed {
     actor_tables: OnceLock<ActorTables>,
     /// What the last event search kept for the next keystroke.
     event_narrowing: Narrowing,
+    /// What the events pane's search prepares on its first use.
+    event_tables: OnceLock<EventTables>,
 }
 
 impl Indexed {
@@ -322,11 +325,16 @@ impl Indexed {
             index,
             actor_tables: OnceLock::new(),
             event_narrowing: Narrowing::default(),
+            event_tables: OnceLock::new(),
         }
     }
 
     pub(crate) fn event_narrowing(&self) -> &Narrowing {
         &self.event_narrowing
+    }
+
+    pub(crate) fn event_tables(&self) -> &EventTables {
+        self.event_tables.get_or_init(|| EventTables::new(self))
     }
 
     pub(crate) fn actor_tables(&self) -> &ActorTables {

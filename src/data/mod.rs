@@ -6,6 +6,7 @@ mod candidates;
 mod clean;
 pub mod date;
 pub mod diagnostic;
+pub mod event_hits;
 pub mod filter;
 pub mod html;
 mod idmap;

@@ -58,8 +58,8 @@ impl Widget for EventsPane<'_> {
                     let Some(e) = app.events.get(data, pos) else {
                         break;
                     };
-                    let hit = search.and_then(|s| s.hit_at(pos));
-                    let line = event_row(data.timeline.event(e), hit, theme);
+                    let hit = search.and_then(|s| s.hit_at(data, pos));
+                    let line = event_row(data.timeline.event(e), hit.as_ref(), theme);
                     let style =
                         (pos == app.events_pos.selected).then(|| selection(theme, self.focused));
                     (line, style)

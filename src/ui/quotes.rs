@@ -115,8 +115,8 @@ impl Widget for QuotesPane<'_> {
                 break;
             }
             let q = app.quotes[pos];
-            let hit = search.and_then(|s| s.hit_at(pos));
-            let lines = item_lines(data, q, hit, width, theme);
+            let hit = search.and_then(|s| s.hit_at(data, pos));
+            let lines = item_lines(data, q, hit.as_ref(), width, theme);
             let style = (pos == app.quotes_pos.selected).then(|| selection(theme, self.focused));
             draw_item(buf, inner, &mut y, lines, style);
         }

@@ -84,11 +84,11 @@ pub fn check(app: &App) -> Result<(), String> {
     if let Some(search) = &app.search {
         let len = app.pane_len(search.pane);
         expect(
-            search.hits.iter().all(|h| h.pos < len),
+            search.hits.iter().all(|&h| h < len),
             "search: a hit out of range",
         );
         expect(
-            search.hits.windows(2).all(|w| w[0].pos < w[1].pos),
+            search.hits.windows(2).all(|w| w[0] < w[1]),
             "search: hits out of order",
         );
     }

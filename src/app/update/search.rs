@@ -1,6 +1,7 @@
 //! `/` search in a pane: typing, the hits, n/N, keep or restore.
 
 use super::navigate::select;
+use crate::app::search::Shown;
 use crate::app::search::{finder_hits, hits_in_pane, pane_target};
 use crate::app::{Action, App, ListPos, Pane, Popup, Search};
 use crate::data::background::{Found, SearchAnswer};
@@ -16,6 +17,8 @@ pub(super) fn start_search(app: &mut App) {
         query: String::new(),
         typing: true,
         hits: Vec::new(),
+        best: None,
+        shown: Shown::Listed(Vec::new()),
         saved,
         generation: app.generation,
         pending: false,
@@ -80,7 +83,7 @@ pub(super) fn research(app: &mut App) {
     search.generation = generation;
     search.pending = target.is_some();
     if target.is_none() {
-        search.hits.clear();
+        search.clear_hits();
         select(app, pane, saved.selected);
     }
 }
@@ -108,11 +111,13 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
         return;
     };
     let (pane, saved) = (search.pane, search.saved);
-    let hits = hits_in_pane(app, pane, &query, found);
+    let found = hits_in_pane(app, pane, &query, found);
     let Some(search) = app.search.as_mut() else {
         return;
     };
-    search.hits = hits;
+    search.hits = found.hits;
+    search.best = found.best;
+    search.shown = found.shown;
     search.pending = false;
     if !search.typing && search.hits.is_empty() {
         // Enter was pressed before the answer came, and nothing matches.
@@ -121,7 +126,7 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
         select(app, pane, saved.selected);
         return;
     }
-    let target = search.best().map_or(saved.selected, |h| h.pos);
+    let target = search.best.unwrap_or(saved.selected);
     select(app, pane, target);
 }
 
@@ -152,11 +157,11 @@ pub(super) fn next_match(app: &mut App, forward: bool) {
         return;
     };
     let current = app.pane_pos(focus).map_or(0, |p| p.selected);
-    let Some(hit) = search.next_from(current, forward) else {
+    let Some(pos) = search.next_from(current, forward) else {
         return;
     };
-    let (pos, total) = (hit.pos, search.hits.len());
-    let nth = search.hits.iter().position(|h| h.pos == pos).unwrap_or(0) + 1;
+    let total = search.hits.len();
+    let nth = search.hits.partition_point(|&h| h < pos) + 1;
     select(app, focus, pos);
     app.message = Some(format!("Match {nth} of {total}"));
 }
