@@ -113,49 +113,70 @@ fn main() {
         let search = EventSearch::new(&data);
         let start = Instant::now();
         // The first query builds the event masks (SearchWorker does when it starts).
-        search.find(&data, "zzz", None, &|| false);
+        search.find(&data, "zzz", None, &|| false, &mut |_| {});
         println!(
             "tlx prepares the event masks once: {:.1} ms (with the first query)",
             start.elapsed().as_secs_f64() * 1000.0
         );
-        let mut per_key: Vec<Vec<Duration>> = Vec::new();
+        // Per key: when the first answer came (a long scan's first part, with the
+        // hits up to some position), and when the whole answer did.
+        let mut first: Vec<Vec<Duration>> = Vec::new();
+        let mut whole: Vec<Vec<Duration>> = Vec::new();
         let mut counts = Vec::new();
         for _ in 0..rounds {
             for (i, q) in keystrokes(EVENT_QUERY).enumerate() {
                 let start = Instant::now();
-                let hits = search.find(&data, q, None, &|| false).expect("not stale");
+                let mut first_part = None;
+                let hits = search
+                    .find(&data, q, None, &|| false, &mut |_| {
+                        first_part.get_or_insert(start.elapsed());
+                    })
+                    .expect("not stale");
                 let took = start.elapsed();
-                if per_key.len() <= i {
-                    per_key.push(Vec::new());
+                if first.len() <= i {
+                    first.push(Vec::new());
+                    whole.push(Vec::new());
                     counts.push(hits.positions.len());
                 }
-                per_key[i].push(took);
+                first[i].push(first_part.unwrap_or(took));
+                whole[i].push(took);
             }
         }
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let median = |times: &mut Vec<Duration>| {
+            times.sort();
+            times[times.len() / 2]
+        };
         let line: Vec<String> = keystrokes(EVENT_QUERY)
-            .zip(&mut per_key)
-            .zip(&counts)
-            .map(|((q, times), n)| {
-                times.sort();
-                format!("{q:?} {:.1} ms ({n})", ms(times[times.len() / 2]))
+            .enumerate()
+            .map(|(i, q)| {
+                format!(
+                    "{q:?} {:.1}/{:.1} ms ({})",
+                    ms(median(&mut first[i])),
+                    ms(median(&mut whole[i])),
+                    counts[i]
+                )
             })
             .collect();
         println!(
-            "tlx events, each key (median of {rounds}): {}",
+            "tlx events, each key, first answer/whole answer (median of {rounds}): {}",
             line.join(", ")
         );
-        let mut all: Vec<Duration> = per_key.into_iter().flatten().collect();
-        all.sort();
-        let at = |p: f64| all[((all.len() - 1) as f64 * p).round() as usize];
-        println!(
-            "{:<24} per key: p50 {:7.2} ms  p95 {:7.2} ms  max {:7.2} ms  ({} keys)",
-            "tlx events, find",
-            ms(at(0.5)),
-            ms(at(0.95)),
-            ms(*all.last().expect("some keys")),
-            all.len()
-        );
+        for (name, times) in [
+            ("tlx events, first answer", first),
+            ("tlx events, whole", whole),
+        ] {
+            let mut all: Vec<Duration> = times.into_iter().flatten().collect();
+            all.sort();
+            let at = |p: f64| all[((all.len() - 1) as f64 * p).round() as usize];
+            println!(
+                "{name:<24} per key: p50 {:7.2} ms  p95 {:7.2} ms  max {:7.2} ms  ({} keys)",
+                ms(at(0.5)),
+                ms(at(0.95)),
+                ms(*all.last().expect("some keys")),
+                all.len()
+            );
+        }
         if args.iter().any(|a| a == "--ranked") {
             // Every match ranked (`EventSearch::search`, what the command line asks).
             let line: Vec<String> = keystrokes(EVENT_QUERY)

@@ -295,11 +295,12 @@ fn check_find(
         .unwrap_or(d.index.chronological())
         .to_vec();
     let found = search
-        .find(d, query, within, &|| false)
+        .find(d, query, within, &|| false, &mut |_| {})
         .expect("never stale");
     let (positions, best, ranked) = reference_hits(d, query, &list);
     assert_eq!(found.positions, positions, "query {query:?}");
     assert_eq!(found.best, best, "query {query:?}");
+    assert!(found.complete && found.settled as usize == list.len());
     for m in ranked {
         assert_eq!(search.hit(d, m.event, query), Some(m), "query {query:?}");
     }
@@ -349,14 +350,57 @@ fn event_find_stops_when_stale() {
     let asked = std::sync::atomic::AtomicUsize::new(0);
     // Stale from its second question on: a newer query arrived meanwhile.
     let stale = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1;
-    assert_eq!(search.find(&d, "dr", None, &stale), None);
+    assert_eq!(search.find(&d, "dr", None, &stale, &mut |_| {}), None);
     // A whole scan asks once per thousand events or so; this one stopped at once.
     let asked = asked.into_inner();
     assert!(asked <= 3, "asked {asked} times");
     // And its partial work is not taken for a finished scan by the next key.
-    let found = search.find(&d, "dro", None, &|| false).expect("not stale");
+    let found = search
+        .find(&d, "dro", None, &|| false, &mut |_| {})
+        .expect("not stale");
     let (positions, best, _) = reference_hits(&d, "dro", d.index.chronological());
     assert_eq!((found.positions, found.best), (positions, best));
+}
+
+#[test]
+fn a_long_event_scan_hands_over_settled_parts_first() {
+    let d = tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
+        .expect("valid")
+        .data;
+    let search = tlx::data::search::EventSearch::new(&d);
+    // A slow scan (its stale check sleeps), so that parts come before the end.
+    let slow = || {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        false
+    };
+    for query in ["dr", "d", "drone at"] {
+        let mut parts = Vec::new();
+        let all = search
+            .find(&d, query, None, &slow, &mut |hits| parts.push(hits.clone()))
+            .expect("not stale");
+        assert!(all.complete);
+        assert!(!parts.is_empty(), "query {query:?}: no part came first");
+        for part in parts {
+            assert!(!part.complete && (part.settled as usize) < d.timeline.events.len());
+            // Below `settled`: exactly the hits of the whole scan, and its best.
+            let settled: Vec<u32> = all
+                .positions
+                .iter()
+                .copied()
+                .filter(|&p| p < part.settled)
+                .collect();
+            assert_eq!(part.positions, settled, "query {query:?}");
+            let mut best = None;
+            for &p in &settled {
+                let e = d.index.chronological()[p as usize];
+                let score = search.hit(&d, e, query).expect("a hit").score;
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((p, score));
+                }
+            }
+            assert_eq!(part.best, best, "query {query:?}");
+        }
+    }
 }
 
 mod bound {

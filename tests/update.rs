@@ -930,3 +930,56 @@ fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answe
     assert_eq!(app.search, None);
     assert_eq!(app.message.as_deref(), Some("No match."));
 }
+
+#[test]
+fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
+    use tlx::data::background::{Found, SearchAnswer};
+    use tlx::data::event_hits::EventHits;
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "/cal");
+    let request = take_requests(&mut app).pop().unwrap();
+    let whole = tlx::data::background::answer(&app.data, &request);
+    let Found::Events(all) = whole.found.clone() else {
+        panic!("an event search")
+    };
+    let best = all.best.expect("a best hit").0;
+    // A first part: the hits up to just past the best.
+    let part = EventHits {
+        positions: all
+            .positions
+            .iter()
+            .copied()
+            .filter(|&p| p <= best)
+            .collect(),
+        best: all.best,
+        settled: best + 1,
+        complete: false,
+    };
+    let partial = SearchAnswer {
+        found: Found::Events(part),
+        ..whole.clone()
+    };
+    update(&mut app, Action::SearchResults(partial));
+    let search = app.search.as_ref().unwrap();
+    assert!(search.pending && !search.complete, "more to come");
+    assert_eq!(
+        app.events_pos.selected, best as usize,
+        "to the best at once"
+    );
+    let area = ratatui::layout::Rect::new(0, 0, 160, 40);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    tlx::ui::draw(&app, area, &mut buf);
+    let status: String = (0..area.width)
+        .map(|x| buf[(x, area.height - 1)].symbol().to_string())
+        .collect();
+    assert!(status.contains("+ matches"), "a count so far: {status:?}");
+    // The user moves on; the rest of the answer does not pull them back.
+    keys(&mut app, "<Enter>j");
+    let moved = app.events_pos.selected;
+    update(&mut app, Action::SearchResults(whole));
+    let search = app.search.as_ref().unwrap();
+    assert!(!search.pending && search.complete);
+    assert_eq!(search.hits.len(), all.positions.len());
+    assert_eq!(app.events_pos.selected, moved);
+}

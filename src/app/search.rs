@@ -22,6 +22,11 @@ pub struct Search {
     pub best: Option<usize>,
     /// What each hit matched, for highlighting.
     pub shown: Shown,
+    /// False while an event search over many events is still going: `hits` are
+    /// those found so far (up to some position) and more may come.
+    pub complete: bool,
+    /// The request `hits` answer.
+    pub answered: u64,
     /// Where the pane was before the search, for Esc.
     pub saved: ListPos,
     /// The request whose answer `hits` waits for (see `App::request`).
@@ -81,6 +86,7 @@ impl Search {
         self.hits.clear();
         self.best = None;
         self.shown = Shown::Listed(Vec::new());
+        self.complete = true;
     }
 }
 
@@ -141,6 +147,8 @@ pub struct PaneHits {
     pub hits: Vec<usize>,
     pub best: Option<usize>,
     pub shown: Shown,
+    /// False for the first part of a long event search's answer.
+    pub complete: bool,
 }
 
 /// The hits of a search's answer in a pane's current list. An event search's
@@ -158,6 +166,7 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> PaneHit
                     query: query.to_string(),
                     within: app.events.subset(),
                 },
+                complete: found.complete,
             };
         }
         (Pane::Actors, Found::Actors(matches)) => {
@@ -225,6 +234,7 @@ fn listed(mut scored: Vec<(Hit, i64)>) -> PaneHits {
         hits,
         best,
         shown: Shown::Listed(scored.into_iter().map(|(h, _)| h).collect()),
+        complete: true,
     }
 }
 

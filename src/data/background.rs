@@ -172,17 +172,24 @@ pub enum Found {
 /// Runs a request here and now: what the worker does on its thread, and what the
 /// explorer does inline for small timelines and in tests.
 pub fn answer(data: &Indexed, request: &SearchRequest) -> SearchAnswer {
-    answer_unless_stale(data, request, &|| false).expect("never stale")
+    answer_unless_stale(data, request, &|| false, &mut |_| {}).expect("never stale")
 }
 
 /// `answer`, given up (`None`) as soon as `stale` says so: a long event scan
-/// asks it every thousand events or so.
+/// asks it every thousand events or so, and hands `partial` what it has found
+/// so far now and then (`EventHits::complete` false).
 pub fn answer_unless_stale(
     data: &Indexed,
     request: &SearchRequest,
     stale: &(dyn Fn() -> bool + Sync),
+    partial: &mut dyn FnMut(SearchAnswer),
 ) -> Option<SearchAnswer> {
     let query = request.query.as_str();
+    let answer = |found| SearchAnswer {
+        generation: request.generation,
+        query: request.query.clone(),
+        found,
+    };
     let found = match request.target {
         SearchTarget::Finder { rows } => {
             let (matches, total) = ActorSearch::new(data).search_top(data, query, rows);
@@ -193,15 +200,12 @@ pub fn answer_unless_stale(
             query,
             request.within.clone(),
             stale,
+            &mut |hits| partial(answer(Found::Events(hits.clone()))),
         )?),
         SearchTarget::Actors => Found::Actors(ActorSearch::new(data).search(data, query)),
         SearchTarget::Quotes => Found::Quotes(search_quotes(data, query)),
     };
-    Some(SearchAnswer {
-        generation: request.generation,
-        query: request.query.clone(),
-        found,
-    })
+    Some(answer(found))
 }
 
 /// Runs the explorer's searches (the finder's and a pane's) on a thread of its
@@ -249,7 +253,11 @@ impl SearchWorker {
                         !request.target.is_finder()
                             && latest.load(Ordering::Relaxed) != request.generation
                     };
-                    let Some(answer) = answer_unless_stale(&data, &request, &stale) else {
+                    let mut partial = |answer| {
+                        deliver(answer);
+                    };
+                    let Some(answer) = answer_unless_stale(&data, &request, &stale, &mut partial)
+                    else {
                         continue;
                     };
                     if !deliver(answer) {

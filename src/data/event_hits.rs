@@ -13,6 +13,7 @@
 //! soon as `stale` says a newer query is waiting.
 
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -29,6 +30,11 @@ pub struct EventHits {
     pub positions: Vec<u32>,
     /// The best hit (position, score): the highest score, the earliest on ties.
     pub best: Option<(u32, i64)>,
+    /// Positions below this one are settled: `positions` holds all hits there.
+    pub settled: u32,
+    /// Whether the whole list was searched. A partial answer's best is the best
+    /// among the settled positions.
+    pub complete: bool,
 }
 
 /// Per event (by chronological rank), what lets a scan skip it without reading
@@ -52,7 +58,7 @@ struct Narrowed {
 
 /// The mask bit of a lowercase character: one per ASCII letter, shared ones for
 /// digits, other ASCII and everything else.
-fn bit(c: char) -> u32 {
+const fn bit(c: char) -> u32 {
     match c {
         'a'..='z' => 1 << (c as u32 - 'a' as u32),
         '0'..='9' => 1 << 26,
@@ -77,23 +83,58 @@ fn mask_of(lower: &str) -> u32 {
     lower.chars().fold(0, |m, c| m | bit(c))
 }
 
+/// The mask of a text once lowercased (as search lowercases), and how many
+/// non-blank characters it has; without lowercasing it into a new string.
+fn mask_and_solid(text: &str) -> (u32, usize) {
+    if text.is_ascii() {
+        let (mut mask, mut solid) = (0, 0);
+        for &b in text.as_bytes() {
+            mask |= ASCII_BITS[usize::from(b)];
+            solid += usize::from(!char::from(b).is_whitespace());
+        }
+        (mask, solid)
+    } else {
+        text.chars().fold((0, 0), |(m, n), c| {
+            let c = super::search::lowercase_char(c);
+            (m | bit(c), n + usize::from(!c.is_whitespace()))
+        })
+    }
+}
+
+/// `bit` of each ASCII byte once lowercased.
+const ASCII_BITS: [u32; 128] = {
+    let mut bits = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        bits[b] = bit((b as u8).to_ascii_lowercase() as char);
+        b += 1;
+    }
+    bits
+};
+
 impl EventTables {
     pub(crate) fn new(data: &Indexed) -> Self {
-        let t = &data.timeline;
-        let chronological = data.index.chronological();
-        let per_event = |range: std::ops::Range<usize>| -> Vec<(u32, u64)> {
-            range
-                .map(|rank| {
-                    let event = t.event(chronological[rank]);
+        let events = &data.timeline.events;
+        // In the order events are stored (reading their text in order), then
+        // placed by chronological rank, the order scans go in.
+        let per_event: Vec<(u32, u64)> = parallel(events.len(), |range| {
+            events[range]
+                .iter()
+                .map(|event| {
                     event_fields(event).fold((0, 0), |(mask, lengths), (_, text)| {
-                        let lower = super::search::lowercase(text);
-                        let solid = lower.chars().filter(|c| !c.is_whitespace()).count();
-                        (mask | mask_of(&lower), lengths | 1 << solid.min(63))
+                        let (m, solid) = mask_and_solid(text);
+                        (mask | m, lengths | 1 << solid.min(63))
                     })
                 })
                 .collect()
-        };
-        let (masks, lengths) = parallel(chronological.len(), per_event).into_iter().unzip();
+        });
+        let mut masks = vec![0; events.len()];
+        let mut lengths = vec![0; events.len()];
+        for (e, (mask, length)) in per_event.into_iter().enumerate() {
+            let rank = data.index.rank(EventIx(e as u32));
+            masks[rank] = mask;
+            lengths[rank] = length;
+        }
         EventTables {
             masks,
             lengths,
@@ -146,91 +187,171 @@ struct Part {
 /// How often (in events) a scan asks whether it is stale.
 const CHECK_EVERY: usize = 1024;
 
+/// One query's scan over a list, shared by the threads.
+struct Scan<'a> {
+    search: &'a EventSearch,
+    data: &'a Indexed,
+    tables: &'a EventTables,
+    words: &'a Query,
+    list: &'a [EventIx],
+    /// Whether `list` is a subset (positions are not chronological ranks).
+    subset: bool,
+    stale: &'a (dyn Fn() -> bool + Sync),
+    /// The bits every matching event's mask holds.
+    masks: u32,
+    /// The query's non-blank characters: a field that equals it has as many.
+    solid: usize,
+    /// One-letter words only: the masks alone say which events match, so only
+    /// the events scored for the best are read.
+    settled: bool,
+    /// The sum of the words' highest scores.
+    bound: i64,
+}
+
+impl<'a> Scan<'a> {
+    fn new(
+        search: &'a EventSearch,
+        data: &'a Indexed,
+        tables: &'a EventTables,
+        words: &'a Query,
+        list: &'a [EventIx],
+        subset: bool,
+        stale: &'a (dyn Fn() -> bool + Sync),
+    ) -> Self {
+        Scan {
+            search,
+            data,
+            tables,
+            words,
+            list,
+            subset,
+            stale,
+            masks: words.words.iter().fold(0, |m, w| m | mask_of(w)),
+            solid: words.words.iter().map(|w| w.chars().count()).sum(),
+            settled: words.words.iter().all(|w| is_settled_by_mask(w)),
+            bound: words.words.iter().map(|w| word_score_bound(w)).sum(),
+        }
+    }
+
+    /// Scans some positions, in order; `None` if stale. Events are scored until
+    /// one reaches the highest score it could have: no later one can beat it, so
+    /// the rest only need a verdict. `floor`: the best score of earlier blocks.
+    fn part(&self, positions: &mut dyn Iterator<Item = u32>, floor: Option<i64>) -> Option<Part> {
+        let mut part = Part::default();
+        let mut best_score = floor;
+        for (n, pos) in positions.enumerate() {
+            if n % CHECK_EVERY == 0 && (self.stale)() {
+                return None;
+            }
+            let e = self.list[pos as usize];
+            let r = if self.subset {
+                self.data.index.rank(e)
+            } else {
+                pos as usize
+            };
+            if self.tables.masks[r] & self.masks != self.masks {
+                continue;
+            }
+            let event = self.data.timeline.event(e);
+            if !self.settled && !self.search.may_match(event, self.words) {
+                continue;
+            }
+            part.candidates.push(pos);
+            let exact_possible = self.tables.lengths[r] & 1 << self.solid.min(63) != 0;
+            if best_score.is_none_or(|s| s < score_bound(self.bound, exact_possible)) {
+                // It might beat the best so far: score it as `search` would.
+                if let Some(m) = self.search.score_event(e, event, self.words) {
+                    part.positions.push(pos);
+                    if best_score.is_none_or(|s| m.score > s) {
+                        part.best = Some((pos, m.score));
+                        best_score = Some(m.score);
+                    }
+                }
+            } else if self.settled || self.search.matches(event, self.words) {
+                part.positions.push(pos);
+            }
+        }
+        Some(part)
+    }
+}
+
+/// The scan goes through the list block by block, in order, each block split
+/// over the cores (from `parallel`'s threshold on): the first ones small, so
+/// that a first partial answer comes soon, then larger, up to `LARGEST_BLOCK`.
+const FIRST_BLOCK: usize = 2 * 1024;
+const LARGEST_BLOCK: usize = 256 * 1024;
+
+/// When a scan still running hands over what it has found so far: first after
+/// this long, then every `PARTIAL_EVERY` again.
+const FIRST_PARTIAL: Duration = Duration::from_millis(8);
+const PARTIAL_EVERY: Duration = Duration::from_millis(250);
+
 impl EventSearch {
     /// The events of `within` (all events, chronologically, when `None`) that
     /// match `query`, as positions in that list, and the best of them; `None` if
     /// `stale` said to stop (checked every thousand events or so). Matches, best
-    /// and its score are those of `search`.
+    /// and its score are those of `search`. A long scan hands `partial` what it
+    /// has settled so far, now and then (see `EventHits::complete`).
     pub fn find(
         &self,
         data: &Indexed,
         query: &str,
         within: Option<Arc<[EventIx]>>,
         stale: &(dyn Fn() -> bool + Sync),
+        partial: &mut dyn FnMut(&EventHits),
     ) -> Option<EventHits> {
+        let started = Instant::now();
         let words = Query::new(query);
         let list: &[EventIx] = within.as_deref().unwrap_or(data.index.chronological());
         if words.is_empty() {
             return Some(EventHits {
                 positions: (0..list.len() as u32).collect(),
                 best: (!list.is_empty()).then_some((0, 0)),
+                settled: list.len() as u32,
+                complete: true,
             });
         }
         let tables = data.event_tables();
-        let rank = |pos: u32| match &within {
-            Some(_) => data.index.rank(list[pos as usize]),
-            None => pos as usize,
-        };
         let previous = self.narrowed(tables, query, &within);
-        let word_masks: u32 = words.words.iter().map(|w| mask_of(w)).fold(0, |a, m| a | m);
-        let solid: usize = words.words.iter().map(|w| w.chars().count()).sum();
-        // One-letter words only: the masks alone say which events match, so only
-        // the events scored for the best are read.
-        let settled = words.words.iter().all(|w| is_settled_by_mask(w));
-        let bound: i64 = words.words.iter().map(|w| word_score_bound(w)).sum();
-        let scan = |positions: &mut dyn Iterator<Item = u32>, part: &mut Part| -> bool {
-            for (n, pos) in positions.enumerate() {
-                if n % CHECK_EVERY == 0 && stale() {
-                    return false;
-                }
-                let r = rank(pos);
-                if tables.masks[r] & word_masks != word_masks {
-                    continue;
-                }
-                let event = data.timeline.event(list[pos as usize]);
-                if !settled && !self.may_match(event, &words) {
-                    continue;
-                }
-                part.candidates.push(pos);
-                let bound = score_bound(bound, tables.lengths[r] & 1 << solid.min(63) != 0);
-                if part.best.is_none_or(|(_, s)| s < bound) {
-                    // Still looking for the best: score it as `search` would.
-                    if let Some(m) = self.score_event(list[pos as usize], event, &words) {
-                        part.positions.push(pos);
-                        if part.best.is_none_or(|(_, s)| m.score > s) {
-                            part.best = Some((pos, m.score));
-                        }
-                    }
-                } else if settled || self.matches(event, &words) {
-                    part.positions.push(pos);
-                }
-            }
-            true
-        };
-        let parts: Vec<Option<Part>> = match &previous {
-            Some(narrowed) => parallel(narrowed.len(), |range| {
-                let mut part = Part::default();
-                let done = scan(&mut narrowed[range].iter().copied(), &mut part);
-                vec![done.then_some(part)]
-            }),
-            None => parallel(list.len(), |range| {
-                let mut part = Part::default();
-                let done = scan(&mut (range.start as u32..range.end as u32), &mut part);
-                vec![done.then_some(part)]
-            }),
-        };
+        let scan = Scan::new(self, data, tables, &words, list, within.is_some(), stale);
+        // The positions to look at: the last keystroke's candidates, or all.
+        let todo = previous.as_deref();
+        let len = todo.map_or(list.len(), <[u32]>::len);
+        let at = |i: usize| todo.map_or(i as u32, |t| t[i]);
         let mut hits = EventHits::default();
         let mut candidates = Vec::new();
-        for part in parts {
-            let part = part?;
-            hits.positions.extend(part.positions);
-            candidates.extend(part.candidates);
-            if let Some((pos, score)) = part.best
-                && hits.best.is_none_or(|(_, s)| score > s)
-            {
-                hits.best = Some((pos, score));
+        let (mut done, mut block) = (0, FIRST_BLOCK);
+        let mut next_partial = FIRST_PARTIAL;
+        while done < len {
+            let end = (done + block).min(len);
+            let floor = hits.best.map(|(_, s)| s);
+            let parts = parallel(end - done, |range| {
+                let range = done + range.start..done + range.end;
+                vec![scan.part(&mut range.map(at), floor)]
+            });
+            for part in parts {
+                let part = part?;
+                hits.positions.extend(part.positions);
+                candidates.extend(part.candidates);
+                if let Some((pos, score)) = part.best
+                    && hits.best.is_none_or(|(_, s)| score > s)
+                {
+                    hits.best = Some((pos, score));
+                }
+            }
+            done = end;
+            block = (block * 2).min(LARGEST_BLOCK);
+            hits.settled = if done < len {
+                at(done)
+            } else {
+                list.len() as u32
+            };
+            if done < len && started.elapsed() >= next_partial {
+                partial(&hits);
+                next_partial = started.elapsed() + PARTIAL_EVERY;
             }
         }
+        hits.complete = true;
         if let Ok(mut last) = tables.last.lock() {
             *last = Some(Narrowed {
                 query: query.to_string(),
@@ -249,8 +370,9 @@ impl EventSearch {
         query: &str,
         within: &Option<Arc<[EventIx]>>,
     ) -> Option<Vec<u32>> {
-        let mut last = tables.last.lock().ok()?;
-        let last = last.take()?;
+        // Not taken: a scan given up leaves it for the next query.
+        let last = tables.last.lock().ok()?;
+        let last = last.as_ref()?;
         let grew_by_one = query
             .strip_prefix(last.query.as_str())
             .is_some_and(|added| added.chars().count() == 1);
@@ -259,7 +381,7 @@ impl EventSearch {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
             _ => false,
         };
-        (grew_by_one && same_list).then_some(last.positions)
+        (grew_by_one && same_list).then(|| last.positions.clone())
     }
 
     /// A necessary condition for a match that also holds for any query one
@@ -288,6 +410,21 @@ impl EventSearch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks_and_lengths_are_those_of_the_lowercased_text() {
+        for text in [
+            "Drone Attack, Basra",
+            "  ",
+            "Ḥizb ÉTAT İx",
+            "\tK\u{212A} 9",
+            "",
+        ] {
+            let lower = super::super::search::lowercase(text);
+            let solid = lower.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(mask_and_solid(text), (mask_of(&lower), solid), "{text:?}");
+        }
+    }
 
     #[test]
     fn masks_tell_letters_apart() {

@@ -44,7 +44,7 @@ pub(super) fn lowercase(text: &str) -> String {
     text.chars().map(lowercase_char).collect()
 }
 
-fn lowercase_char(c: char) -> char {
+pub(super) fn lowercase_char(c: char) -> char {
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,

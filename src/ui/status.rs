@@ -71,6 +71,9 @@ impl Widget for StatusBar<'_> {
             }
             let found = match search.hits.len() {
                 0 if search.query.is_empty() => String::new(),
+                // A long event search's first parts: what it has found so far.
+                0 if !search.complete => "  searching…".to_string(),
+                n if !search.complete => format!("  {n}+ matches"),
                 0 => "  no match".to_string(),
                 1 => "  1 match".to_string(),
                 n => format!("  {n} matches"),

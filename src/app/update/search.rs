@@ -19,6 +19,8 @@ pub(super) fn start_search(app: &mut App) {
         hits: Vec::new(),
         best: None,
         shown: Shown::Listed(Vec::new()),
+        complete: true,
+        answered: 0,
         saved,
         generation: app.generation,
         pending: false,
@@ -115,11 +117,16 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
     let Some(search) = app.search.as_mut() else {
         return;
     };
+    // A long event search answers in parts: the selection goes to the best hit
+    // with the first, and again only if a later part finds a better one.
+    let moves = search.answered != generation || search.best != found.best;
+    search.answered = generation;
     search.hits = found.hits;
     search.best = found.best;
     search.shown = found.shown;
-    search.pending = false;
-    if !search.typing && search.hits.is_empty() {
+    search.complete = found.complete;
+    search.pending = !found.complete;
+    if !search.typing && search.hits.is_empty() && search.complete {
         // Enter was pressed before the answer came, and nothing matches.
         app.search = None;
         app.message = Some("No match.".into());
@@ -127,7 +134,9 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
         return;
     }
     let target = search.best.unwrap_or(saved.selected);
-    select(app, pane, target);
+    if moves {
+        select(app, pane, target);
+    }
 }
 
 pub(super) fn cancel_search(app: &mut App) {
