@@ -442,3 +442,45 @@ mod bound {
         }
     }
 }
+
+#[test]
+fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
+    use std::sync::{Arc, mpsc};
+    use tlx::data::background::{Found, SearchRequest, SearchTarget, SearchWorker};
+    let d = Arc::new(
+        tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
+            .expect("valid")
+            .data,
+    );
+    let (sender, answers) = mpsc::channel();
+    let worker = SearchWorker::spawn(d.clone(), move |a| sender.send(a).is_ok());
+    let request = |generation, query: &str| SearchRequest {
+        generation,
+        target: SearchTarget::Events,
+        query: query.into(),
+        within: None,
+    };
+    worker.submit(request(1, "dr"));
+    // Its first part says the scan is under way (a whole scan of "dr" takes far
+    // longer, the more so unoptimized).
+    let first = answers.recv().expect("an answer");
+    let Found::Events(hits) = &first.found else {
+        panic!("event hits")
+    };
+    assert_eq!(first.generation, 1);
+    assert!(!hits.complete, "the scan is long enough to answer in parts");
+    worker.submit(request(2, "dro"));
+    loop {
+        let answer = answers.recv().expect("an answer");
+        let Found::Events(hits) = &answer.found else {
+            panic!("event hits")
+        };
+        assert!(
+            answer.generation == 2 || !hits.complete,
+            "the stale scan finished instead of stopping"
+        );
+        if answer.generation == 2 && hits.complete {
+            break;
+        }
+    }
+}

@@ -392,7 +392,9 @@ impl EventSearch {
         let last = query.words.len() - 1;
         query.words.iter().enumerate().all(|(i, w)| {
             let slack = if i == last { 2 } else { 0 };
-            event_fields(event).any(|(_, text)| has_compact_window(w, text, slack))
+            // A letter the event's mask holds is in some field.
+            is_settled_by_mask(w)
+                || event_fields(event).any(|(_, text)| has_compact_window(w, text, slack))
         })
     }
 

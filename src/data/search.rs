@@ -41,6 +41,9 @@ impl Query {
 /// Lowercases one char for one char (a char whose lowercase is longer stays as it
 /// is), so that char positions in the result are positions in the original.
 pub(super) fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(lowercase_char).collect()
 }
 
@@ -691,20 +694,19 @@ impl EventSearch {
     ) -> Option<EventMatch> {
         // Per field, each word's score and positions, if it matches there.
         let mut table: Vec<(EventField, Vec<WordMatch>, bool)> = Vec::new();
+        let mut may: Vec<bool> = Vec::with_capacity(query.words.len());
         for (field, text) in event_fields(event) {
-            if !query.words.iter().any(|w| self.matcher.may_match(w, text)) {
+            may.clear();
+            may.extend(query.words.iter().map(|w| self.matcher.may_match(w, text)));
+            if !may.contains(&true) {
                 continue;
             }
             let lower = lowercase(text);
             let found: Vec<_> = query
                 .words
                 .iter()
-                .map(|w| {
-                    self.matcher
-                        .may_match(w, text)
-                        .then(|| self.matcher.word(&lower, w))
-                        .flatten()
-                })
+                .zip(&may)
+                .map(|(w, &may)| may.then(|| self.matcher.word(&lower, w)).flatten())
                 .collect();
             let exact = lower
                 .split_whitespace()
