@@ -278,12 +278,12 @@ impl<'a> Scan<'a> {
 /// The scan goes through the list block by block, in order, each block split
 /// over the cores (from `parallel`'s threshold on): the first ones small, so
 /// that a first partial answer comes soon, then larger, up to `LARGEST_BLOCK`.
-const FIRST_BLOCK: usize = 2 * 1024;
+const FIRST_BLOCK: usize = 512;
 const LARGEST_BLOCK: usize = 256 * 1024;
 
 /// When a scan still running hands over what it has found so far: first after
 /// this long, then every `PARTIAL_EVERY` again.
-const FIRST_PARTIAL: Duration = Duration::from_millis(8);
+const FIRST_PARTIAL: Duration = Duration::from_millis(6);
 const PARTIAL_EVERY: Duration = Duration::from_millis(250);
 
 impl EventSearch {
