@@ -184,6 +184,9 @@ struct Part {
     best: Option<(u32, i64)>,
 }
 
+/// Fields up to this many bytes are tried first for a verdict.
+const SHORT: usize = 80;
+
 /// How often (in events) a scan asks whether it is stale.
 const CHECK_EVERY: usize = 1024;
 
@@ -399,12 +402,16 @@ impl EventSearch {
     }
 
     /// Whether the event matches at all (every word in some field), without
-    /// scores; for an event that passed `may_match` and the mask.
+    /// scores; for an event that passed `may_match` and the mask. Short fields
+    /// are tried first: skim's time grows with the text.
     fn matches(&self, event: &Event, query: &Query) -> bool {
         query.words.iter().all(|w| {
+            let short = event_fields(event).filter(|(_, text)| text.len() <= SHORT);
+            let long = event_fields(event).filter(|(_, text)| text.len() > SHORT);
+            let mut fields = short.chain(long);
             // The event's mask holds it, and one character is always compact.
             is_settled_by_mask(w)
-                || event_fields(event).any(|(_, text)| self.matcher.one_word(text, w).is_some())
+                || fields.any(|(_, text)| self.matcher.one_word(text, w).is_some())
         })
     }
 }
