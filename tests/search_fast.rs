@@ -484,3 +484,40 @@ fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
         }
     }
 }
+
+#[test]
+fn a_cancelled_pane_search_stops_and_frees_the_worker_for_the_finder() {
+    use std::sync::{Arc, mpsc};
+    use tlx::data::background::{Found, SearchRequest, SearchTarget, SearchWorker};
+    let d = Arc::new(
+        tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
+            .expect("valid")
+            .data,
+    );
+    let (sender, answers) = mpsc::channel();
+    let worker = SearchWorker::spawn(d.clone(), move |a| sender.send(a).is_ok());
+    worker.submit(SearchRequest {
+        generation: 1,
+        target: SearchTarget::Events,
+        query: "dr".into(),
+        within: None,
+    });
+    let first = answers.recv().expect("a first part");
+    assert!(matches!(&first.found, Found::Events(h) if !h.complete));
+    worker.cancel_pane();
+    worker.submit(SearchRequest {
+        generation: 2,
+        target: SearchTarget::Finder { rows: 5 },
+        query: "ka".into(),
+        within: None,
+    });
+    // The finder's answer comes before any whole answer to the cancelled scan.
+    loop {
+        let answer = answers.recv().expect("an answer");
+        match &answer.found {
+            Found::Finder { .. } => break,
+            Found::Events(hits) => assert!(!hits.complete, "the cancelled scan finished"),
+            _ => panic!("unexpected answer"),
+        }
+    }
+}

@@ -983,3 +983,21 @@ fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
     assert_eq!(search.hits.len(), all.positions.len());
     assert_eq!(app.events_pos.selected, moved);
 }
+
+#[test]
+fn leaving_a_search_in_flight_stops_it() {
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "/dr");
+    assert_eq!(take_requests(&mut app).len(), 2);
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.effects, [Effect::CancelSearch]);
+    assert_eq!(app.search, None);
+    // Emptying the query stops it too; an answered search has nothing to stop.
+    keys(&mut app, "/d<BS>");
+    assert!(app.effects.contains(&Effect::CancelSearch));
+    app.effects.clear();
+    app.inline_search = true;
+    keys(&mut app, "/calm<Esc>");
+    assert!(app.effects.is_empty());
+}

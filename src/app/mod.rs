@@ -317,6 +317,16 @@ impl App {
         self.generation
     }
 
+    /// Makes any pane search on its way stale, and stops it if it runs off the
+    /// input thread (a long event scan would otherwise run to its end).
+    pub fn cancel_pane_search(&mut self) -> u64 {
+        self.generation += 1;
+        if !self.inline_search {
+            self.effects.push(Effect::CancelSearch);
+        }
+        self.generation
+    }
+
     /// The answers computed inline since the last call.
     pub(crate) fn take_inline_answers(&mut self) -> Vec<SearchAnswer> {
         std::mem::take(&mut self.inline_answers)

@@ -272,6 +272,12 @@ impl SearchWorker {
         }
     }
 
+    /// Stops the pane search running or waiting, if any: it ends unanswered.
+    pub fn cancel_pane(&self) {
+        // No request has this generation.
+        self.latest_pane.store(u64::MAX, Ordering::Relaxed);
+    }
+
     /// Queues a request; returns at once. A pane request makes any pane search
     /// still running stale.
     pub fn submit(&self, request: SearchRequest) {

@@ -73,11 +73,8 @@ pub(super) fn research(app: &mut App) {
     let target = pane_target(pane).filter(|_| !query.trim().is_empty());
     let generation = match target {
         Some(target) => app.request(target, query),
-        None => {
-            // No request, but any answer still on its way is now stale.
-            app.generation += 1;
-            app.generation
-        }
+        // No request, but any answer still on its way is now stale.
+        None => app.cancel_pane_search(),
     };
     let Some(search) = app.search.as_mut() else {
         return;
@@ -141,6 +138,9 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
 
 pub(super) fn cancel_search(app: &mut App) {
     if let Some(search) = app.search.take() {
+        if search.pending {
+            app.cancel_pane_search();
+        }
         select(app, search.pane, search.saved.selected);
         set_offset(app, search.pane, search.saved.offset);
     }
