@@ -177,6 +177,27 @@ fn main() {
                 all.len()
             );
         }
+        // What a frame of the events pane adds while a search is shown: the field
+        // and highlights of each hit row drawn (60 rows, the first hits of each key).
+        let mut frame_times: Vec<Duration> = keystrokes(EVENT_QUERY)
+            .map(|q| {
+                let hits = search
+                    .find(&data, q, None, &|| false, &mut |_| {})
+                    .expect("not stale");
+                let chronological = data.index.chronological();
+                let start = Instant::now();
+                for &pos in hits.positions.iter().take(60) {
+                    std::hint::black_box(search.hit(&data, chronological[pos as usize], q));
+                }
+                start.elapsed()
+            })
+            .collect();
+        frame_times.sort();
+        println!(
+            "highlights of 60 hit rows, per frame: median {:.2} ms, max {:.2} ms",
+            ms(frame_times[frame_times.len() / 2]),
+            ms(*frame_times.last().expect("some keys"))
+        );
         if args.iter().any(|a| a == "--ranked") {
             // Every match ranked (`EventSearch::search`, what the command line asks).
             let line: Vec<String> = keystrokes(EVENT_QUERY)
