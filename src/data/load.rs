@@ -431,7 +431,7 @@ mod tests {
     #[test]
     fn loads_a_minimal_timeline() {
         let loaded = load_str(MINIMAL).unwrap();
-        assert!(loaded.data.timeline.events.is_empty());
+        assert_eq!(loaded.data.timeline.event_count(), 0);
         assert!(loaded.warnings.is_empty());
     }
 
@@ -538,7 +538,7 @@ mod tests {
     fn control_characters_are_removed_with_a_warning() {
         let text = r#"{"format": "tlx/1", "title": "a\u001b[31mb\u0007\nc\td", "events": []}"#;
         let loaded = load_str(text).unwrap();
-        assert_eq!(&*loaded.data.timeline.title, "a[31mb\nc\td");
+        assert_eq!(loaded.data.timeline.title(), "a[31mb\nc\td");
         assert_eq!(
             loaded.warnings[0].to_string(),
             "title: removed 2 control characters"
@@ -557,6 +557,6 @@ mod tests {
     #[test]
     fn the_embedded_timeline_is_valid() {
         let loaded = embedded().unwrap();
-        assert!(!loaded.data.timeline.events.is_empty());
+        assert_ne!(loaded.data.timeline.event_count(), 0);
     }
 }
