@@ -90,10 +90,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut String) {
     field(out, "note", event.note());
     heading(out, "actors", event.actors().len());
     for p in event.actors() {
-        let role = p
-            .role
-            .map(|r| format!(": {r}"))
-            .unwrap_or_default();
+        let role = p.role.map(|r| format!(": {r}")).unwrap_or_default();
         let _ = writeln!(out, "  {}{role}", actor_line(data, p.actor));
     }
     heading(out, "quotes", event.quotes().len());

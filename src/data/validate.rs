@@ -28,6 +28,11 @@ const SUGGESTION_BUDGET: usize = 1_000_000;
 /// Checks `raw` against every rule and converts it to the model, reporting every
 /// problem in file order.
 pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
+    finish(validate_unfinished(raw)?)
+}
+
+/// `validate`, leaving `finish` to the caller (see `validate_quickly`).
+pub fn validate_unfinished(raw: RawTimeline<'_>) -> Result<TimelineBuilder, Vec<Diagnostic>> {
     check(raw, false)
 }
 
@@ -35,11 +40,23 @@ pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
 /// expected to be valid. `None` means it has a problem, and the caller runs
 /// `validate` on the file again to report each one in order (the two threads
 /// find them out of order, and the budget of suggestions would differ).
-pub fn validate_quickly(raw: RawTimeline<'_>) -> Option<Timeline> {
+///
+/// The timeline comes back unfinished, borrowing nothing from the file: its
+/// parts are put together by `finish`, which the loader calls once it has freed
+/// the file's text.
+pub fn validate_quickly(raw: RawTimeline<'_>) -> Option<TimelineBuilder> {
     check(raw, true).ok()
 }
 
-fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagnostic>> {
+/// A checked timeline, put together; the only problem left is one too large
+/// for the model's `u32` offsets (over 4 GiB of text).
+pub fn finish(timeline: TimelineBuilder) -> Result<Timeline, Vec<Diagnostic>> {
+    timeline
+        .finish()
+        .map_err(|e| vec![Diagnostic::new("", e.to_string())])
+}
+
+fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<TimelineBuilder, Vec<Diagnostic>> {
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
     let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
@@ -108,12 +125,10 @@ fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagn
         let (events_a, events_b) = split(raw.events);
         let (quotes_a, quotes_b) = split(raw.quotes);
         let (events_b_at, quotes_b_at) = (len(&events_a), len(&quotes_a));
-        c.out.reserve(events_b_at, quotes_b_at);
         let disputes = raw.disputes;
         let b = std::thread::scope(|s| {
             let b = s.spawn(|| {
                 let mut c = Checker::new(&tables, suggestions);
-                c.out.reserve(len(&events_b), len(&quotes_b));
                 convert_all(events_b, events_b_at, |i, e| c.event(i, e));
                 convert_all(quotes_b, quotes_b_at, |i, q| c.quote(i, q));
                 convert_all(disputes, 0, |i, d| c.dispute(i, d));
@@ -130,7 +145,6 @@ fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagn
             c.out.append(b.out);
         }
     } else {
-        c.out.reserve(len(&raw.events), len(&raw.quotes));
         convert_all(raw.events, 0, |i, e| c.event(i, e));
         convert_all(raw.quotes, 0, |i, q| c.quote(i, q));
         convert_all(raw.disputes, 0, |i, d| c.dispute(i, d));
@@ -139,9 +153,7 @@ fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagn
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
-    c.out
-        .finish()
-        .map_err(|e| vec![Diagnostic::new("", e.to_string())])
+    Ok(c.out)
 }
 
 fn len<T>(list: &Option<Chunked<T>>) -> usize {

@@ -6,7 +6,7 @@ use std::hash::BuildHasher;
 use foldhash::quality::RandomState;
 use hashbrown::HashTable;
 
-use super::lists::{Lists, TooManyItems};
+use super::lists::{Lists, TooManyItems, push_gently};
 use super::text::{Text, TooMuchText};
 use super::timeline::*;
 use super::*;
@@ -85,6 +85,8 @@ pub struct TimelineBuilder {
     hasher: RandomState,
     /// Set once the text or a list outgrew its `u32` offsets; `finish` says so.
     full: bool,
+    /// Parts built on other threads, appended by `finish` (see `append`).
+    parts: Vec<TimelineBuilder>,
 }
 
 impl From<TooManyItems> for TooMuchText {
@@ -111,6 +113,9 @@ impl TimelineBuilder {
 
     /// The timeline, sized to its content; `Err` if it outgrew `u32` offsets.
     pub fn finish(mut self) -> Result<Timeline, TooMuchText> {
+        for part in std::mem::take(&mut self.parts) {
+            self.try_append(part)?;
+        }
         if self.full {
             return Err(TooMuchText);
         }
@@ -131,13 +136,6 @@ impl TimelineBuilder {
         t.dispute_claims.shrink_to_fit();
         t.claim_quotes.shrink_to_fit();
         Ok(self.t)
-    }
-
-    /// Room for this many more events and quotes, so that the lists do not
-    /// grow past their length by doubling.
-    pub fn reserve(&mut self, events: usize, quotes: usize) {
-        self.t.events.reserve_exact(events);
-        self.t.quotes.reserve_exact(quotes);
     }
 
     fn text(&mut self, s: &str) -> Text {
@@ -205,7 +203,7 @@ impl TimelineBuilder {
             self.t.source_authors.push(a);
         }
         Self::close(&mut self.full, &mut self.t.source_authors);
-        self.t.sources.push(record);
+        push_gently(&mut self.t.sources, record);
         SourceIx(self.t.sources.len() as u32 - 1)
     }
 
@@ -239,7 +237,7 @@ impl TimelineBuilder {
             Self::close(&mut self.full, &mut self.t.relation_quotes);
         }
         Self::close(&mut self.full, &mut self.t.actor_relations);
-        self.t.actors.push(record);
+        push_gently(&mut self.t.actors, record);
         ActorIx(self.t.actors.len() as u32 - 1)
     }
 
@@ -274,7 +272,7 @@ impl TimelineBuilder {
             self.t.event_quotes.push(q);
         }
         Self::close(&mut self.full, &mut self.t.event_quotes);
-        self.t.events.push(record);
+        push_gently(&mut self.t.events, record);
         EventIx(self.t.events.len() as u32 - 1)
     }
 
@@ -286,7 +284,7 @@ impl TimelineBuilder {
             source: q.source,
             speaker: q.speaker,
         };
-        self.t.quotes.push(record);
+        push_gently(&mut self.t.quotes, record);
         QuoteIx(self.t.quotes.len() as u32 - 1)
     }
 
@@ -309,20 +307,23 @@ impl TimelineBuilder {
             Self::close(&mut self.full, &mut self.t.claim_quotes);
         }
         Self::close(&mut self.full, &mut self.t.dispute_claims);
-        self.t.disputes.push(record);
+        push_gently(&mut self.t.disputes, record);
         DisputeIx(self.t.disputes.len() as u32 - 1)
     }
 
     /// Puts `other`'s objects after these ones, kind by kind (its title is
-    /// ignored): for a timeline converted in parts on several threads. Strings
-    /// interned by both are then held twice, once per part.
+    /// ignored): for a timeline converted in parts on several threads. The copy
+    /// is left to `finish`, so that a loader can free the file's text first and
+    /// the peak never holds the text and two copies of a part. Strings interned
+    /// by both parts are then held twice, once per part.
     pub fn append(&mut self, other: TimelineBuilder) {
-        if let Err(TooMuchText) = self.try_append(other) {
-            self.full = true;
-        }
+        self.parts.push(other);
     }
 
-    fn try_append(&mut self, other: TimelineBuilder) -> Result<(), TooMuchText> {
+    fn try_append(&mut self, mut other: TimelineBuilder) -> Result<(), TooMuchText> {
+        for part in std::mem::take(&mut other.parts) {
+            other.try_append(part)?;
+        }
         if other.full {
             return Err(TooMuchText);
         }

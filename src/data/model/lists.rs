@@ -5,6 +5,26 @@
 //! one `Vec` of items, and object `k`'s list is `items[offsets[k]..offsets[k + 1]]`,
 //! four bytes per object. Lists are written in object order, one `close` per object.
 
+/// The capacity to ask for when `len + extra` items do not fit in `capacity`:
+/// an eighth more, not the double `Vec` would take. The arena and the lists of a
+/// million events are hundreds of MB, built while the file and its parse are
+/// still held: doubling (or reserving it all at once) could add hundreds of MB
+/// unused at the peak of a load, where growing with the conversion adds at most
+/// an eighth. Large blocks grow in place (the allocator remaps them), so
+/// growing more often costs little.
+pub(super) fn grown(len: usize, extra: usize, capacity: usize) -> Option<usize> {
+    let needed = len + extra;
+    (needed > capacity).then(|| needed.max(capacity + capacity / 8).max(64))
+}
+
+/// `v.push(item)`, growing as `grown` says.
+pub(super) fn push_gently<T>(v: &mut Vec<T>, item: T) {
+    if let Some(capacity) = grown(v.len(), 1, v.capacity()) {
+        v.reserve_exact(capacity - v.len());
+    }
+    v.push(item);
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lists<T> {
     /// Starts with 0; one more entry per closed list.
@@ -42,13 +62,13 @@ impl<T> Lists<T> {
 
     /// Adds an item to the list being written.
     pub fn push(&mut self, item: T) {
-        self.items.push(item);
+        push_gently(&mut self.items, item);
     }
 
     /// Ends the list being written: the items pushed since the last `close`.
     pub fn close(&mut self) -> Result<(), TooManyItems> {
         let end = u32::try_from(self.items.len()).map_err(|_| TooManyItems)?;
-        self.offsets.push(end);
+        push_gently(&mut self.offsets, end);
         Ok(())
     }
 
@@ -90,5 +110,13 @@ mod tests {
         assert!(a.get(1).is_empty());
         assert_eq!(a.get(2), [30]);
         assert_eq!(a.range(2), 2..3);
+    }
+
+    #[test]
+    fn growth_is_by_an_eighth() {
+        assert_eq!(grown(10, 1, 20), None);
+        assert_eq!(grown(20, 1, 20), Some(64));
+        assert_eq!(grown(800, 1, 800), Some(900));
+        assert_eq!(grown(800, 500, 800), Some(1300));
     }
 }

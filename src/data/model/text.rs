@@ -92,6 +92,9 @@ impl TextArena {
         if start + s.len() > self.limit() {
             return Err(TooMuchText);
         }
+        if let Some(capacity) = super::lists::grown(start, s.len(), self.text.capacity()) {
+            self.text.reserve_exact(capacity - start);
+        }
         self.text.push_str(s);
         Ok(Text {
             start: start as u32,
