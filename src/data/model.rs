@@ -17,6 +17,7 @@ mod lists;
 mod text;
 mod timeline;
 mod view;
+mod writer;
 
 use super::date::Date;
 pub use build::{

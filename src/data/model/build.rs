@@ -9,6 +9,7 @@ use hashbrown::HashTable;
 use super::lists::{Lists, TooManyItems, push_gently};
 use super::text::{Text, TooMuchText};
 use super::timeline::*;
+use super::writer::{TextWriter, Written};
 use super::*;
 
 /// Strings longer than this are not interned: tags, roles, places and publishers
@@ -79,9 +80,11 @@ pub struct NewDispute<'s> {
 /// Optional strings that are empty read back as absent.
 #[derive(Default)]
 pub struct TimelineBuilder {
+    /// All but the text, which `text` holds until `finish`.
     t: Timeline,
-    /// The interned strings, found by their text in the arena.
-    interned: HashTable<Text>,
+    text: TextWriter,
+    /// The interned strings, found by their text in the writer.
+    interned: HashTable<Written>,
     hasher: RandomState,
     /// Set once the text or a list outgrew its `u32` offsets; `finish` says so.
     full: bool,
@@ -103,10 +106,7 @@ impl TimelineBuilder {
     #[cfg(test)]
     fn with_text_limit(limit: u32) -> Self {
         TimelineBuilder {
-            t: Timeline {
-                text: super::text::TextArena::with_limit(limit),
-                ..Timeline::default()
-            },
+            text: TextWriter::with_limit(limit),
             ..Self::default()
         }
     }
@@ -120,7 +120,7 @@ impl TimelineBuilder {
             return Err(TooMuchText);
         }
         let t = &mut self.t;
-        t.text.shrink_to_fit();
+        t.text = self.text.finish();
         t.sources.shrink_to_fit();
         t.source_authors.shrink_to_fit();
         t.actors.shrink_to_fit();
@@ -139,8 +139,8 @@ impl TimelineBuilder {
     }
 
     fn text(&mut self, s: &str) -> Text {
-        match self.t.text.push(s) {
-            Ok(t) => t,
+        match self.text.push(s) {
+            Ok(w) => w.text,
             Err(TooMuchText) => {
                 self.full = true;
                 Text::EMPTY
@@ -158,17 +158,20 @@ impl TimelineBuilder {
             return self.text(s);
         }
         let hash = self.hasher.hash_one(s);
-        let arena = &self.t.text;
-        if let Some(&t) = self.interned.find(hash, |&t| arena.get(t) == s) {
-            return t;
+        let text = &self.text;
+        if let Some(w) = self.interned.find(hash, |&w| text.get(w) == s) {
+            return w.text;
         }
-        let t = self.text(s);
-        if !t.is_empty() {
-            let (arena, hasher) = (&self.t.text, &self.hasher);
+        let Ok(w) = self.text.push(s) else {
+            self.full = true;
+            return Text::EMPTY;
+        };
+        if !w.text.is_empty() {
+            let (text, hasher) = (&self.text, &self.hasher);
             self.interned
-                .insert_unique(hash, t, |&t| hasher.hash_one(arena.get(t)));
+                .insert_unique(hash, w, |&w| hasher.hash_one(text.get(w)));
         }
-        t
+        w.text
     }
 
     fn close<T>(full: &mut bool, list: &mut Lists<T>) {
@@ -328,7 +331,7 @@ impl TimelineBuilder {
             return Err(TooMuchText);
         }
         let o = other.t;
-        let by = self.t.text.append(o.text)?;
+        let by = self.text.append(other.text)?;
         let s = |t: Text| t.shifted(by);
         let t = &mut self.t;
         t.sources
