@@ -211,7 +211,7 @@ fn check_str(text: &str) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut warnings);
     }
-    if let Some(timeline) = validate_quickly(raw) {
+    if let Some(timeline) = validate_quickly(raw, text) {
         return Ok((timeline, warnings));
     }
     // A file with a problem: parse it again and validate it in order, to report

@@ -8,6 +8,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod filter;
 pub mod html;
+mod idlist;
 mod idmap;
 pub mod index;
 pub mod load;

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::date::Date;
 use super::diagnostic::{Diagnostic, quoted};
+use super::idlist::IdList;
 use super::idmap::IdMap;
 use super::model::*;
 use super::raw::*;
@@ -33,7 +34,7 @@ pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
 
 /// `validate`, leaving `finish` to the caller (see `validate_quickly`).
 pub fn validate_unfinished(raw: RawTimeline<'_>) -> Result<TimelineBuilder, Vec<Diagnostic>> {
-    check(raw, false)
+    check(raw, "", false)
 }
 
 /// The same rules, with the long lists shared between two threads: for a file
@@ -41,11 +42,12 @@ pub fn validate_unfinished(raw: RawTimeline<'_>) -> Result<TimelineBuilder, Vec<
 /// `validate` on the file again to report each one in order (the two threads
 /// find them out of order, and the budget of suggestions would differ).
 ///
-/// The timeline comes back unfinished, borrowing nothing from the file: its
-/// parts are put together by `finish`, which the loader calls once it has freed
-/// the file's text.
-pub fn validate_quickly(raw: RawTimeline<'_>) -> Option<TimelineBuilder> {
-    check(raw, true).ok()
+/// `text` is the file's text the raw shapes borrow from: the ids are kept as
+/// places in it while validating. The timeline comes back unfinished,
+/// borrowing nothing from the file: its parts are put together by `finish`,
+/// which the loader calls once it has freed the file's text.
+pub fn validate_quickly<'a>(raw: RawTimeline<'a>, text: &'a str) -> Option<TimelineBuilder> {
+    check(raw, text, true).ok()
 }
 
 /// A checked timeline, put together; the only problem left is one too large
@@ -56,14 +58,18 @@ pub fn finish(timeline: TimelineBuilder) -> Result<Timeline, Vec<Diagnostic>> {
         .map_err(|e| vec![Diagnostic::new("", e.to_string())])
 }
 
-fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<TimelineBuilder, Vec<Diagnostic>> {
+fn check<'a>(
+    mut raw: RawTimeline<'a>,
+    text: &'a str,
+    parallel: bool,
+) -> Result<TimelineBuilder, Vec<Diagnostic>> {
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
-    let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
-    let actor_ids = take_ids(&mut raw.actors, |a| &mut a.id);
-    let event_ids = take_ids(&mut raw.events, |e| &mut e.id);
-    let quote_ids = take_ids(&mut raw.quotes, |q| &mut q.id);
-    let dispute_ids = take_ids(&mut raw.disputes, |d| &mut d.id);
+    let source_ids = IdList::take(text, &mut raw.sources, |s| &mut s.id);
+    let actor_ids = IdList::take(text, &mut raw.actors, |a| &mut a.id);
+    let event_ids = IdList::take(text, &mut raw.events, |e| &mut e.id);
+    let quote_ids = IdList::take(text, &mut raw.quotes, |q| &mut q.id);
+    let dispute_ids = IdList::take(text, &mut raw.disputes, |d| &mut d.id);
 
     let tables = if parallel {
         std::thread::scope(|s| {
@@ -175,13 +181,6 @@ fn split<T>(list: Option<Chunked<T>>) -> (Option<Chunked<T>>, Option<Chunked<T>>
     }
 }
 
-fn take_ids<'a, T>(
-    list: &mut Option<Chunked<T>>,
-    id: impl Fn(&mut T) -> &mut Option<Str<'a>>,
-) -> Vec<Option<Str<'a>>> {
-    list.iter_mut().flatten().map(|x| id(x).take()).collect()
-}
-
 /// Checks each item (numbered from `first`), freeing the raw list chunk by
 /// chunk; the checker writes what it keeps into its builder as it goes.
 fn convert_all<R>(list: Option<Chunked<R>>, first: usize, mut convert: impl FnMut(usize, R)) {
@@ -219,7 +218,7 @@ struct Ids<'a> {
     kind: &'static str,
     /// `actors`, for paths.
     list: &'static str,
-    ids: &'a [Option<Str<'a>>],
+    ids: &'a IdList<'a>,
     /// Each id to the first item that has it.
     first: IdMap<u32>,
     /// Items whose id an earlier item already has, to the first one (rare).
@@ -227,12 +226,12 @@ struct Ids<'a> {
 }
 
 impl<'a> Ids<'a> {
-    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Str<'a>>]) -> Self {
+    fn new(kind: &'static str, list: &'static str, ids: &'a IdList<'a>) -> Self {
         let mut first = IdMap::with_capacity(ids.len());
         let mut duplicates = HashMap::new();
-        let key = |j: u32| ids[j as usize].as_deref().unwrap_or_default();
-        for (i, id) in ids.iter().enumerate() {
-            if let Some(id) = id
+        let key = |j: u32| ids.get(j as usize).unwrap_or_default();
+        for i in 0..ids.len() {
+            if let Some(id) = ids.get(i)
                 && let Some(earlier) = first.insert(id, i as u32, key)
             {
                 duplicates.insert(i as u32, earlier);
@@ -251,11 +250,11 @@ impl<'a> Ids<'a> {
     fn get(&self, id: &str) -> Option<u32> {
         let ids = self.ids;
         self.first
-            .get(id, |j| ids[j as usize].as_deref().unwrap_or_default())
+            .get(id, |j| ids.get(j as usize).unwrap_or_default())
     }
 
     fn suggestion(&self, wanted: &str) -> Option<&'a str> {
-        closest(wanted, self.ids.iter().flatten().map(|id| &**id))
+        closest(wanted, self.ids.iter())
     }
 }
 
@@ -304,7 +303,7 @@ impl<'t, 'a> Checker<'t, 'a> {
 
     /// The id of item `i` of `list`, as the file writes it.
     fn id_of(&self, list: List, i: usize) -> &'a str {
-        self.ids(list).ids[i].as_deref().unwrap_or_default()
+        self.ids(list).ids.get(i).unwrap_or_default()
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -345,7 +344,7 @@ impl<'t, 'a> Checker<'t, 'a> {
     fn own_id(&mut self, list: List, i: usize) {
         let ids = self.ids(list);
         let at = || format!("{}[{i}].id", ids.list);
-        let problem = match ids.ids[i].as_deref() {
+        let problem = match ids.ids.get(i) {
             None => Some("required field is missing".to_string()),
             Some(id) if id.trim().is_empty() => Some("must not be empty".to_string()),
             Some(id) if !is_valid_id(id) => Some(format!(
