@@ -213,3 +213,17 @@ impl std::fmt::Debug for Timeline {
             .finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The records are what a million objects cost beside their text: keep them small.
+    #[test]
+    fn records_stay_small() {
+        assert_eq!(std::mem::size_of::<EventRecord>(), 64);
+        assert_eq!(std::mem::size_of::<QuoteRecord>(), 36);
+        assert_eq!(std::mem::size_of::<ParticipantRecord>(), 12);
+        assert_eq!(std::mem::size_of::<Text>(), 8);
+    }
+}
