@@ -46,7 +46,7 @@ impl Text {
     }
 }
 
-/// The arena is full: its text would not be addressable with `u32` offsets.
+/// The timeline outgrew `u32` offsets: its text, or the items of one kind of list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TooMuchText;
 
@@ -54,7 +54,8 @@ impl std::fmt::Display for TooMuchText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "the timeline holds more text than tlx can address ({} bytes at most)",
+            "the timeline is larger than tlx can hold: at most {} bytes of text, \
+             and as many items in each kind of list",
             u32::MAX
         )
     }
@@ -73,11 +74,6 @@ impl TextArena {
 
     pub fn get(&self, t: Text) -> &str {
         &self.text[t.start as usize..t.start as usize + t.len as usize]
-    }
-
-    /// Bytes held.
-    pub(super) fn len(&self) -> usize {
-        self.text.len()
     }
 }
 

@@ -181,11 +181,6 @@ impl Timeline {
             ItemRef::Dispute(d) => self.dispute(d).id(),
         }
     }
-
-    /// Bytes of text held in the arena, for the memory figures.
-    pub fn text_bytes(&self) -> usize {
-        self.text.len()
-    }
 }
 
 impl PartialEq for Timeline {
