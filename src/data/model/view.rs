@@ -98,7 +98,11 @@ impl<'a> Event<'a> {
     }
     /// The participant at `slot` of `actors()`.
     pub fn participant(self, slot: usize) -> Option<Participant<'a>> {
-        self.actors().nth(slot)
+        let p = self.t.event_actors.get(self.ix.get()).get(slot)?;
+        Some(Participant {
+            actor: p.actor,
+            role: self.t.optional(p.role),
+        })
     }
     pub fn quotes(self) -> &'a [QuoteIx] {
         self.t.event_quotes.get(self.ix.get())
