@@ -51,15 +51,14 @@ fn main() {
         .data;
     let names: Vec<&str> = data
         .timeline
-        .actors
-        .iter()
-        .flat_map(|a| std::iter::once(&*a.name).chain(a.aliases.iter().map(|s| &**s)))
+        .actors()
+        .flat_map(|a| std::iter::once(a.name()).chain(a.aliases()))
         .collect();
     println!(
         "{} actors, {} names and aliases, {} events; {} queries x {rounds} rounds, one search per key",
-        data.timeline.actors.len(),
+        data.timeline.actors().len(),
         names.len(),
-        data.timeline.events.len(),
+        data.timeline.events().len(),
         QUERIES.len()
     );
 

@@ -30,10 +30,10 @@ fn reference(d: &Indexed, query: &str) -> Vec<ActorMatch> {
     let words: Vec<String> = query.split_whitespace().map(lowercase).collect();
     let t = &d.timeline;
     let mut found = Vec::new();
-    for (a, actor) in t.actors.iter().enumerate() {
+    for (a, actor) in t.actors().enumerate() {
         let mut best: Option<ActorMatch> = None;
-        let names = std::iter::once((None, &actor.name))
-            .chain(actor.aliases.iter().enumerate().map(|(i, s)| (Some(i), s)));
+        let names = std::iter::once((None, actor.name()))
+            .chain(actor.aliases().enumerate().map(|(i, s)| (Some(i), s)));
         for (alias, text) in names {
             let lower = lowercase(text);
             let scored: Option<Vec<(i64, Vec<usize>)>> = words
@@ -67,12 +67,12 @@ fn reference(d: &Indexed, query: &str) -> Vec<ActorMatch> {
         found.extend(best);
     }
     found.sort_by_cached_key(|m| {
-        let name = &t.actor(m.actor).name;
+        let name = t.actor(m.actor).name();
         (
             std::cmp::Reverse(m.score),
             std::cmp::Reverse(d.index.events_of_actor(m.actor).len()),
             lowercase(name),
-            name.clone(),
+            name,
             m.actor,
         )
     });
@@ -168,15 +168,14 @@ fn reference_events(d: &Indexed, query: &str) -> Vec<tlx::data::search::EventMat
             });
             continue;
         }
-        let mut fields: Vec<(EventField, &str)> = vec![(EventField::Title, &event.title)];
-        fields.extend(event.summary.as_deref().map(|s| (EventField::Summary, s)));
-        fields.extend(event.place.as_deref().map(|p| (EventField::Place, p)));
+        let mut fields: Vec<(EventField, &str)> = vec![(EventField::Title, event.title())];
+        fields.extend(event.summary().map(|s| (EventField::Summary, s)));
+        fields.extend(event.place().map(|p| (EventField::Place, p)));
         fields.extend(
             event
-                .tags
-                .iter()
+                .tags()
                 .enumerate()
-                .map(|(i, g)| (EventField::Tag(i), &**g)),
+                .map(|(i, g)| (EventField::Tag(i), g)),
         );
         let mut best: Option<EventMatch> = None;
         for &(field, text) in &fields {
@@ -381,7 +380,7 @@ fn a_long_event_scan_hands_over_settled_parts_first() {
         assert!(all.complete);
         assert!(!parts.is_empty(), "query {query:?}: no part came first");
         for part in parts {
-            assert!(!part.complete && (part.settled as usize) < d.timeline.events.len());
+            assert!(!part.complete && (part.settled as usize) < d.timeline.event_count());
             // Below `settled`: exactly the hits of the whole scan, and its best.
             let settled: Vec<u32> = all
                 .positions

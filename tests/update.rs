@@ -136,7 +136,7 @@ fn focusing_the_actors_makes_the_quotes_follow_the_actor() {
     let ids: Vec<String> = app
         .quotes
         .iter()
-        .map(|&q| app.data.timeline.quote(q).id.to_string())
+        .map(|&q| app.data.timeline.quote(q).id().to_string())
         .collect();
     assert_eq!(ids[0], "herald-04");
     assert_eq!(ids[1], "coast-03");
@@ -246,7 +246,7 @@ fn the_actors_pane_toggles_to_every_actor() {
     let names: Vec<&str> = app
         .actors
         .iter()
-        .map(|r| &*app.data.timeline.actor(r.actor).name)
+        .map(|r| app.data.timeline.actor(r.actor).name())
         .collect();
     assert_eq!(
         names,
@@ -290,7 +290,7 @@ fn the_finder_matches_a_misspelled_name_by_alias_and_filters() {
     assert_eq!(best.actor, qadiri);
     let alias = best
         .alias
-        .map(|n| &*app.data.timeline.actor(qadiri).aliases[n]);
+        .and_then(|n| app.data.timeline.actor(qadiri).aliases().nth(n));
     assert_eq!(alias, Some("Khadiri"));
     assert_eq!(best.indices, [0, 1, 2, 3, 4, 5, 6]);
     // q and j are typed, not obeyed.
@@ -440,7 +440,7 @@ fn enter_on_a_quote_opens_its_source_with_the_excerpt_chosen() {
     keys(&mut app, "<Enter>j");
     assert_eq!(selected_quote(&app), "herald-03");
     keys(&mut app, "<Enter>");
-    let herald = app.data.timeline.quote(quote(&app, "herald-03")).source;
+    let herald = app.data.timeline.quote(quote(&app, "herald-03")).source();
     assert_eq!(app.mode(), Mode::Source);
     let View::Source { source, pos } = &app.view else {
         panic!()
@@ -504,12 +504,12 @@ fn the_disputes_view_starts_at_the_events_dispute_and_jumps() {
         panic!()
     };
     let d = app.disputes[pos.selected];
-    assert_eq!(&*app.data.timeline.dispute(d).id, "drones-count");
+    assert_eq!(app.data.timeline.dispute(d).id(), "drones-count");
     // Disputes are in the order of their events.
     let ids: Vec<&str> = app
         .disputes
         .iter()
-        .map(|&d| &*app.data.timeline.dispute(d).id)
+        .map(|&d| app.data.timeline.dispute(d).id())
         .collect();
     assert_eq!(ids, ["brigades-backers", "drones-count", "guards-injured"]);
     keys(&mut app, "gjjj");
@@ -556,7 +556,7 @@ fn the_sources_list_opens_a_source() {
     let View::Source { source, pos } = &app.view else {
         panic!()
     };
-    assert_eq!(&*app.data.timeline.source(*source).id, "coast-monitor");
+    assert_eq!(app.data.timeline.source(*source).id(), "coast-monitor");
     assert_eq!(pos.selected, 0);
     keys(&mut app, "<BS>");
     assert_eq!(app.mode(), Mode::Sources);
@@ -572,7 +572,13 @@ fn sources_preselects_the_source_of_the_selected_quote() {
     let View::Sources { pos } = &app.view else {
         panic!()
     };
-    assert_eq!(&*app.data.timeline.sources[pos.selected].id, "delta-review");
+    assert_eq!(
+        app.data
+            .timeline
+            .source(tlx::data::SourceIx(pos.selected as u32))
+            .id(),
+        "delta-review"
+    );
 }
 
 #[test]

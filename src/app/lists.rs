@@ -127,7 +127,7 @@ impl EventList {
         let items = subset.as_deref().unwrap_or(data.index.chronological());
         let mut years: Vec<(i32, usize)> = Vec::new();
         for (pos, &e) in items.iter().enumerate() {
-            let year = data.timeline.event(e).date.year;
+            let year = data.timeline.event(e).date().year;
             if years.last().map(|&(y, _)| y) != Some(year) {
                 years.push((year, pos));
             }
@@ -158,7 +158,7 @@ impl EventList {
     /// Where an event is in this list, if it is listed.
     pub fn position(&self, data: &Indexed, e: EventIx) -> Option<usize> {
         match &self.subset {
-            None => (e.get() < data.timeline.events.len()).then(|| data.index.rank(e)),
+            None => (e.get() < data.timeline.events().len()).then(|| data.index.rank(e)),
             Some(events) => {
                 let rank = data.index.rank(e);
                 let pos = events.partition_point(|&x| data.index.rank(x) < rank);
@@ -264,14 +264,18 @@ pub fn quotes_of_actor(data: &Indexed, actor: ActorIx) -> Vec<QuoteIx> {
         .iter()
         .copied()
         .for_each(&mut add);
-    for r in &t.actor(actor).relations {
-        r.quotes.iter().copied().for_each(&mut add);
+    for r in t.actor(actor).relations() {
+        r.quotes().iter().copied().for_each(&mut add);
     }
     for &r in data.index.relations_to(actor) {
-        data.relation(r).quotes.iter().copied().for_each(&mut add);
+        data.relation(r).quotes().iter().copied().for_each(&mut add);
     }
     for ae in data.index.events_of_actor(actor) {
-        t.event(ae.event).quotes.iter().copied().for_each(&mut add);
+        t.event(ae.event)
+            .quotes()
+            .iter()
+            .copied()
+            .for_each(&mut add);
     }
     out
 }

@@ -114,12 +114,12 @@ const ASCII_BITS: [u32; 128] = {
 
 impl EventTables {
     pub(crate) fn new(data: &Indexed) -> Self {
-        let events = &data.timeline.events;
+        let timeline = &data.timeline;
         // In the order events are stored (reading their text in order), then
         // placed by chronological rank, the order scans go in.
-        let per_event: Vec<(u32, u64)> = parallel(events.len(), |range| {
-            events[range]
-                .iter()
+        let per_event: Vec<(u32, u64)> = parallel(timeline.event_count(), |range| {
+            range
+                .map(|i| timeline.event(EventIx(i as u32)))
                 .map(|event| {
                     event_fields(event).fold((0, 0), |(mask, lengths), (_, text)| {
                         let (m, solid) = mask_and_solid(text);
@@ -128,8 +128,8 @@ impl EventTables {
                 })
                 .collect()
         });
-        let mut masks = vec![0; events.len()];
-        let mut lengths = vec![0; events.len()];
+        let mut masks = vec![0; timeline.event_count()];
+        let mut lengths = vec![0; timeline.event_count()];
         for (e, (mask, length)) in per_event.into_iter().enumerate() {
             let rank = data.index.rank(EventIx(e as u32));
             masks[rank] = mask;
@@ -391,7 +391,7 @@ impl EventSearch {
     /// character longer (so it can narrow the next keystroke): every word but the
     /// last has a compact window in some field, and the last a window up to two
     /// characters wider (one more character widens a compact window by two).
-    fn may_match(&self, event: &Event, query: &Query) -> bool {
+    fn may_match(&self, event: Event<'_>, query: &Query) -> bool {
         let last = query.words.len() - 1;
         query.words.iter().enumerate().all(|(i, w)| {
             let slack = if i == last { 2 } else { 0 };
@@ -404,7 +404,7 @@ impl EventSearch {
     /// Whether the event matches at all (every word in some field), without
     /// scores; for an event that passed `may_match` and the mask. Short fields
     /// are tried first: skim's time grows with the text.
-    fn matches(&self, event: &Event, query: &Query) -> bool {
+    fn matches(&self, event: Event<'_>, query: &Query) -> bool {
         query.words.iter().all(|w| {
             let short = event_fields(event).filter(|(_, text)| text.len() <= SHORT);
             let long = event_fields(event).filter(|(_, text)| text.len() > SHORT);

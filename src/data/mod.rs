@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod event_hits;
 pub mod filter;
 pub mod html;
+mod idlist;
 mod idmap;
 pub mod index;
 pub mod load;

@@ -293,10 +293,10 @@ impl ActorTables {
         let mut strings = Candidates::default();
         let mut seen: HashMap<String, u32> = HashMap::new();
         let mut slots = Vec::new();
-        let mut first = Vec::with_capacity(t.actors.len() + 1);
-        for actor in &t.actors {
+        let mut first = Vec::with_capacity(t.actors().len() + 1);
+        for actor in t.actors() {
             first.push(slots.len() as u32);
-            for text in std::iter::once(&actor.name).chain(&actor.aliases) {
+            for text in std::iter::once(actor.name()).chain(actor.aliases()) {
                 let lower = lowercase(text);
                 let k = match seen.get(&lower) {
                     Some(&k) => k,
@@ -310,13 +310,13 @@ impl ActorTables {
             }
         }
         first.push(slots.len() as u32);
-        let mut order: Vec<u32> = (0..t.actors.len() as u32).collect();
+        let mut order: Vec<u32> = (0..t.actors().len() as u32).collect();
         order.sort_by_cached_key(|&a| {
-            let name = &t.actor(ActorIx(a)).name;
+            let name = t.actor(ActorIx(a)).name();
             (
                 std::cmp::Reverse(data.index.events_of_actor(ActorIx(a)).len()),
                 lowercase(name),
-                name.clone(),
+                name,
                 a,
             )
         });
@@ -553,16 +553,15 @@ pub struct EventMatch {
 }
 
 /// An event's searchable fields, in the order they are tried.
-pub(super) fn event_fields(event: &Event) -> impl Iterator<Item = (EventField, &str)> {
-    std::iter::once((EventField::Title, &*event.title))
-        .chain(event.summary.as_deref().map(|s| (EventField::Summary, s)))
-        .chain(event.place.as_deref().map(|p| (EventField::Place, p)))
+pub(super) fn event_fields(event: Event<'_>) -> impl Iterator<Item = (EventField, &str)> {
+    std::iter::once((EventField::Title, event.title()))
+        .chain(event.summary().map(|s| (EventField::Summary, s)))
+        .chain(event.place().map(|p| (EventField::Place, p)))
         .chain(
             event
-                .tags
-                .iter()
+                .tags()
                 .enumerate()
-                .map(|(i, tag)| (EventField::Tag(i), &**tag)),
+                .map(|(i, tag)| (EventField::Tag(i), tag)),
         )
 }
 
@@ -689,7 +688,7 @@ impl EventSearch {
     pub(super) fn score_event(
         &self,
         e: EventIx,
-        event: &Event,
+        event: Event<'_>,
         query: &Query,
     ) -> Option<EventMatch> {
         // Per field, each word's score and positions, if it matches there.
@@ -780,15 +779,14 @@ pub fn search_quotes(data: &Indexed, query: &str) -> Vec<(QuoteIx, i64, Vec<usiz
     let matcher = Matcher::new(true);
     let mut found: Vec<(QuoteIx, i64, Vec<usize>)> = data
         .timeline
-        .quotes
-        .iter()
+        .quotes()
         .enumerate()
         .filter_map(|(i, q)| {
             let ix = QuoteIx(i as u32);
             if query.is_empty() {
                 return Some((ix, 0, Vec::new()));
             }
-            let (score, indices) = matcher.all_words(&q.text, &query)?;
+            let (score, indices) = matcher.all_words(q.text(), &query)?;
             Some((ix, score, indices))
         })
         .collect();

@@ -43,14 +43,14 @@ pub fn check(app: &App) -> Result<(), String> {
     expect(
         app.actors
             .iter()
-            .all(|row| row.actor.get() < data.timeline.actors.len()),
+            .all(|row| row.actor.get() < data.timeline.actors().len()),
         "actors: a row out of range",
     );
     match &app.view {
         View::Main => {}
         View::Source { source, pos } => {
             expect(
-                source.get() < data.timeline.sources.len(),
+                source.get() < data.timeline.sources().len(),
                 "source view: source",
             );
             expect(
@@ -68,7 +68,7 @@ pub fn check(app: &App) -> Result<(), String> {
         }
         View::Sources { pos } => {
             expect(
-                in_list(pos.selected, data.timeline.sources.len()),
+                in_list(pos.selected, data.timeline.sources().len()),
                 "sources: selected",
             );
             expect(pos.offset <= pos.selected, "sources: offset");
