@@ -38,9 +38,8 @@ fn fixture() -> Fixture {
         .data;
     let names = data
         .timeline
-        .actors
-        .iter()
-        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .actors()
+        .flat_map(|a| std::iter::once(a.name()).chain(a.aliases()))
         .map(|s| s.to_string())
         .collect();
     Fixture { data, names }

@@ -28,8 +28,8 @@ fn main() {
     let app = App::new(data.clone(), Start::Top);
     println!(
         "{} events, {} actors; App::new {:.1} ms",
-        data.timeline.events.len(),
-        data.timeline.actors.len(),
+        data.timeline.events().len(),
+        data.timeline.actors().len(),
         ms(started.elapsed())
     );
     drop(app);

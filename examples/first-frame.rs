@@ -40,6 +40,6 @@ fn main() {
         loaded_at,
         app_at,
         ms(),
-        app.data.timeline.events.len()
+        app.data.timeline.events().len()
     );
 }

@@ -5,7 +5,8 @@
 //! `cargo run --release --example load-phases -- FILE [RUNS]`
 //!
 //! The steps are the loader's own (`read_file`, `parse::plain`'s split,
-//! `validate_quickly`, `Indexed::new`), called one by one.
+//! `validate_quickly`, freeing the text and `finish`, `Indexed::new`), called
+//! one by one.
 //!
 //! Prints one line per run: each phase's wall time and, after the slash, the CPU
 //! time of the whole process during it (user + system, from /proc/self/stat, in
@@ -20,7 +21,7 @@ use tlx::data::Indexed;
 use tlx::data::parse::parse_split_near;
 use tlx::data::raw::{RawTimeline, watch};
 use tlx::data::read::read_file;
-use tlx::data::validate::validate_quickly;
+use tlx::data::validate::{finish, validate_quickly};
 
 /// Wall and CPU time since it was started.
 struct Clock {
@@ -68,7 +69,7 @@ fn main() {
         .next()
         .and_then(|r| r.to_str()?.parse().ok())
         .unwrap_or(1);
-    println!("read\tutf8\tserde\tparse\tvalidate\tindex\tfree\ttotal\t(ms, wall/cpu)");
+    println!("read\tutf8\tserde\tparse\tvalidate\tfinish\tindex\tfree\ttotal\t(ms, wall/cpu)");
     for _ in 0..runs {
         let clock = Clock::start();
         let file = std::fs::File::open(&path).expect("readable");
@@ -97,9 +98,13 @@ fn main() {
         assert_eq!(seen, Default::default(), "a file with warnings");
 
         let clock = Clock::start();
-        let timeline = validate_quickly(raw).expect("valid");
-        drop(bytes);
+        let timeline = validate_quickly(raw, text).expect("valid");
         let (validate, validate_wall) = clock.read();
+
+        let clock = Clock::start();
+        drop(bytes);
+        let timeline = finish(timeline).expect("not too large");
+        let (finished, finish_wall) = clock.read();
 
         let clock = Clock::start();
         let indexed = Indexed::new(timeline);
@@ -108,13 +113,19 @@ fn main() {
         let clock = Clock::start();
         drop(indexed);
         let (free, free_wall) = clock.read();
-        let total = read_wall + utf8_wall + parse_wall + validate_wall + index_wall + free_wall;
+        let total = read_wall
+            + utf8_wall
+            + parse_wall
+            + validate_wall
+            + finish_wall
+            + index_wall
+            + free_wall;
         let split = match taken_at {
             Some(at) => format!("split at byte {at}"),
             None => "not split".into(),
         };
         println!(
-            "{read}\t{utf8}\t{serde}\t{parse}\t{validate}\t{index}\t{free}\t{total:.0}\t{split}"
+            "{read}\t{utf8}\t{serde}\t{parse}\t{validate}\t{finished}\t{index}\t{free}\t{total:.0}\t{split}"
         );
     }
 }

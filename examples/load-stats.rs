@@ -71,7 +71,7 @@ fn main() {
         println!(
             "run {}: {} events loaded in {:.1} ms; heap peak {} ({:.2}x file), retained {} ({:.2}x file), file {}",
             run + 1,
-            loaded.data.timeline.events.len(),
+            loaded.data.timeline.events().len(),
             elapsed.as_secs_f64() * 1000.0,
             mb(peak),
             peak as f64 / file_bytes as f64,

@@ -5,7 +5,7 @@
 //! line does (every match, ranked). Beside it, nucleo-matcher scans the same actor
 //! strings on every keystroke and sorts its matches. Prints p50, p95 and max.
 //!
-//! `cargo run --release --example search-keystrokes -- FILE [--rounds N] [--events] [--each] [--prepared]`
+//! `cargo run --release --example search-keystrokes -- FILE [--rounds N] [--events [--ranked]] [--each] [--prepared]`
 //!
 //! `--prepared` prepares the search first as `FinderWorker` does on its thread;
 //! without it, the first search of each letter computes that letter's scores.
@@ -51,15 +51,14 @@ fn main() {
         .data;
     let names: Vec<&str> = data
         .timeline
-        .actors
-        .iter()
-        .flat_map(|a| std::iter::once(&*a.name).chain(a.aliases.iter().map(|s| &**s)))
+        .actors()
+        .flat_map(|a| std::iter::once(a.name()).chain(a.aliases()))
         .collect();
     println!(
         "{} actors, {} names and aliases, {} events; {} queries x {rounds} rounds, one search per key",
-        data.timeline.actors.len(),
+        data.timeline.actors().len(),
         names.len(),
-        data.timeline.events.len(),
+        data.timeline.events().len(),
         QUERIES.len()
     );
 
@@ -107,20 +106,108 @@ fn main() {
     report("nucleo-matcher actors", rounds, |q| nucleo.rank(q).len());
 
     if args.iter().any(|a| a == "--events") {
-        // Event search (titles, summaries, places, tags) is slower per key: one
-        // typed query, each key's time, every match ranked (as the explorer asks).
+        // Event search (titles, summaries, places, tags) as the events pane asks
+        // for it: which events match and the best one (`EventSearch::find`), each
+        // key of one typed query, `rounds` times.
         let search = EventSearch::new(&data);
-        let line: Vec<String> = keystrokes(EVENT_QUERY)
-            .map(|q| {
+        let start = Instant::now();
+        // The first query builds the event masks (SearchWorker does when it starts).
+        search.find(&data, "zzz", None, &|| false, &mut |_| {});
+        println!(
+            "tlx prepares the event masks once: {:.1} ms (with the first query)",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+        // Per key: when the first answer came (a long scan's first part, with the
+        // hits up to some position), and when the whole answer did.
+        let mut first: Vec<Vec<Duration>> = Vec::new();
+        let mut whole: Vec<Vec<Duration>> = Vec::new();
+        let mut counts = Vec::new();
+        for _ in 0..rounds {
+            for (i, q) in keystrokes(EVENT_QUERY).enumerate() {
                 let start = Instant::now();
-                let n = search.search(&data, q).len();
+                let mut first_part = None;
+                let hits = search
+                    .find(&data, q, None, &|| false, &mut |_| {
+                        first_part.get_or_insert(start.elapsed());
+                    })
+                    .expect("not stale");
+                let took = start.elapsed();
+                if first.len() <= i {
+                    first.push(Vec::new());
+                    whole.push(Vec::new());
+                    counts.push(hits.positions.len());
+                }
+                first[i].push(first_part.unwrap_or(took));
+                whole[i].push(took);
+            }
+        }
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let median = |times: &mut Vec<Duration>| {
+            times.sort();
+            times[times.len() / 2]
+        };
+        let line: Vec<String> = keystrokes(EVENT_QUERY)
+            .enumerate()
+            .map(|(i, q)| {
                 format!(
-                    "{q:?} {:.0} ms ({n})",
-                    start.elapsed().as_secs_f64() * 1000.0
+                    "{q:?} {:.1}/{:.1} ms ({})",
+                    ms(median(&mut first[i])),
+                    ms(median(&mut whole[i])),
+                    counts[i]
                 )
             })
             .collect();
-        println!("tlx events, each key: {}", line.join(", "));
+        println!(
+            "tlx events, each key, first answer/whole answer (median of {rounds}): {}",
+            line.join(", ")
+        );
+        for (name, times) in [
+            ("tlx events, first answer", first),
+            ("tlx events, whole", whole),
+        ] {
+            let mut all: Vec<Duration> = times.into_iter().flatten().collect();
+            all.sort();
+            let at = |p: f64| all[((all.len() - 1) as f64 * p).round() as usize];
+            println!(
+                "{name:<24} per key: p50 {:7.2} ms  p95 {:7.2} ms  max {:7.2} ms  ({} keys)",
+                ms(at(0.5)),
+                ms(at(0.95)),
+                ms(*all.last().expect("some keys")),
+                all.len()
+            );
+        }
+        // What a frame of the events pane adds while a search is shown: the field
+        // and highlights of each hit row drawn (60 rows, the first hits of each key).
+        let mut frame_times: Vec<Duration> = keystrokes(EVENT_QUERY)
+            .map(|q| {
+                let hits = search
+                    .find(&data, q, None, &|| false, &mut |_| {})
+                    .expect("not stale");
+                let chronological = data.index.chronological();
+                let start = Instant::now();
+                for &pos in hits.positions.iter().take(60) {
+                    std::hint::black_box(search.hit(&data, chronological[pos as usize], q));
+                }
+                start.elapsed()
+            })
+            .collect();
+        frame_times.sort();
+        println!(
+            "highlights of 60 hit rows, per frame: median {:.2} ms, max {:.2} ms",
+            ms(frame_times[frame_times.len() / 2]),
+            ms(*frame_times.last().expect("some keys"))
+        );
+        if args.iter().any(|a| a == "--ranked") {
+            // Every match ranked (`EventSearch::search`, what the command line asks).
+            let line: Vec<String> = keystrokes(EVENT_QUERY)
+                .map(|q| {
+                    let start = Instant::now();
+                    let n = search.search(&data, q).len();
+                    format!("{q:?} {:.0} ms ({n})", ms(start.elapsed()))
+                })
+                .collect();
+            println!("tlx events ranked, each key: {}", line.join(", "));
+        }
     }
 }
 

@@ -8,7 +8,7 @@
 use std::io::{BufWriter, Read, Write};
 
 use tlx::data::search::ActorSearch;
-use tlx::data::{Actor, ActorKind, Indexed, Timeline};
+use tlx::data::{ActorKind, Indexed, NewActor, TimelineBuilder};
 
 fn main() -> std::io::Result<()> {
     let Some(query) = std::env::args().nth(1) else {
@@ -17,26 +17,22 @@ fn main() -> std::io::Result<()> {
     };
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;
-    let actors = input
-        .lines()
-        .enumerate()
-        .map(|(i, line)| Actor {
-            id: format!("a{i}").into(),
-            name: line.into(),
+    let mut timeline = TimelineBuilder::new();
+    for (i, line) in input.lines().enumerate() {
+        let id = format!("a{i}");
+        let actor = NewActor {
+            id: &id,
+            name: line,
             kind: ActorKind::Other,
-            aliases: Vec::new(),
             description: None,
-            relations: Vec::new(),
-        })
-        .collect();
-    let data = Indexed::new(Timeline {
-        actors,
-        ..Timeline::default()
-    });
+        };
+        timeline.actor(actor, [], []);
+    }
+    let data = Indexed::new(timeline.finish().expect("names fit in 4 GiB"));
     let search = ActorSearch::new(&data);
     let mut out = BufWriter::new(std::io::stdout().lock());
     for m in search.search(&data, &query) {
-        writeln!(out, "{}", data.timeline.actor(m.actor).name)?;
+        writeln!(out, "{}", data.timeline.actor(m.actor).name())?;
     }
     out.flush()
 }

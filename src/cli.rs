@@ -505,14 +505,10 @@ pub fn lookup(data: &Indexed, id: &str, kind: Kind) -> Result<ItemRef, Failure> 
     // Ids are unique per list, not across lists: a typed lookup searches its list.
     let found = match kind {
         Kind::Any => data.find(id),
-        Kind::Event => {
-            position(t.events.iter().map(|x| &*x.id), id).map(|i| ItemRef::Event(EventIx(i)))
-        }
-        Kind::Actor => {
-            position(t.actors.iter().map(|x| &*x.id), id).map(|i| ItemRef::Actor(ActorIx(i)))
-        }
+        Kind::Event => position(t.events().map(|x| x.id()), id).map(|i| ItemRef::Event(EventIx(i))),
+        Kind::Actor => position(t.actors().map(|x| x.id()), id).map(|i| ItemRef::Actor(ActorIx(i))),
         Kind::Source => {
-            position(t.sources.iter().map(|x| &*x.id), id).map(|i| ItemRef::Source(SourceIx(i)))
+            position(t.sources().map(|x| x.id()), id).map(|i| ItemRef::Source(SourceIx(i)))
         }
     };
     if let Some(item) = found {
@@ -536,19 +532,19 @@ pub fn lookup(data: &Indexed, id: &str, kind: Kind) -> Result<ItemRef, Failure> 
     let of_kind = |k: Kind| kind == Kind::Any || kind == k;
     let mut candidates: Vec<&str> = Vec::new();
     if of_kind(Kind::Event) {
-        candidates.extend(t.events.iter().map(|x| &*x.id));
+        candidates.extend(t.events().map(|x| x.id()));
     }
     if of_kind(Kind::Actor) {
-        candidates.extend(t.actors.iter().map(|x| &*x.id));
+        candidates.extend(t.actors().map(|x| x.id()));
     }
     if kind == Kind::Any {
-        candidates.extend(t.quotes.iter().map(|x| &*x.id));
+        candidates.extend(t.quotes().map(|x| x.id()));
     }
     if of_kind(Kind::Source) {
-        candidates.extend(t.sources.iter().map(|x| &*x.id));
+        candidates.extend(t.sources().map(|x| x.id()));
     }
     if kind == Kind::Any {
-        candidates.extend(t.disputes.iter().map(|x| &*x.id));
+        candidates.extend(t.disputes().map(|x| x.id()));
     }
     let hint = match closest(id, candidates) {
         Some(near) => format!(" (did you mean {}?)", quoted(near)),

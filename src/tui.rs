@@ -228,6 +228,11 @@ fn event_loop(
                         update(app, Action::SearchResults(answer));
                     }
                 },
+                Effect::CancelSearch => {
+                    if let Some(worker) = &worker {
+                        worker.cancel_pane();
+                    }
+                }
             }
         }
         if app.quit {

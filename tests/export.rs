@@ -87,12 +87,12 @@ fn a_filtered_json_export_is_a_valid_timeline_of_those_events() {
         ..EventFilter::default()
     };
     let chosen = filter.select(&data).unwrap();
-    assert!(!chosen.is_empty() && chosen.len() < data.timeline.events.len());
+    assert!(!chosen.is_empty() && chosen.len() < data.timeline.events().len());
     let again = load_str(&write(Format::Json, &data, &chosen)).unwrap().data;
     let ids = |d: &Indexed, events: &[EventIx]| -> BTreeSet<String> {
         events
             .iter()
-            .map(|&e| d.timeline.event(e).id.to_string())
+            .map(|&e| d.timeline.event(e).id().to_string())
             .collect()
     };
     assert_eq!(
@@ -100,14 +100,17 @@ fn a_filtered_json_export_is_a_valid_timeline_of_those_events() {
         ids(&data, &chosen)
     );
     // Disputes about events left out are left out with them.
-    for d in &again.timeline.disputes {
-        assert!(d.event.is_none_or(|e| {
+    for d in again.timeline.disputes() {
+        assert!(d.event().is_none_or(|e| {
             chosen
                 .iter()
-                .any(|&c| data.timeline.event(c).id == again.timeline.event(e).id)
+                .any(|&c| data.timeline.event(c).id() == again.timeline.event(e).id())
         }));
     }
-    assert_eq!(again.timeline.quotes, data.timeline.quotes);
+    assert_eq!(
+        again.timeline.quotes().collect::<Vec<_>>(),
+        data.timeline.quotes().collect::<Vec<_>>()
+    );
 }
 
 // ---- csv
@@ -153,7 +156,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 fn csv_quotes_commas_quotes_and_line_breaks() {
     let data = tricky();
     let rows = parse_csv(&write_all(Format::Csv, &data));
-    assert_eq!(rows.len(), 1 + data.timeline.events.len());
+    assert_eq!(rows.len(), 1 + data.timeline.events().len());
     assert_eq!(rows[0], tlx::export::csv::HEADER);
     assert!(rows.iter().all(|r| r.len() == rows[0].len()));
     let column = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
@@ -161,9 +164,9 @@ fn csv_quotes_commas_quotes_and_line_breaks() {
         .iter()
         .find(|r| r[column("id")] == "comma-event")
         .unwrap();
-    let event = &data.timeline.events[0];
-    assert_eq!(row[column("title")], *event.title);
-    assert_eq!(row[column("summary")], *event.summary.as_deref().unwrap());
+    let event = data.timeline.event(EventIx(0));
+    assert_eq!(row[column("title")], event.title());
+    assert_eq!(row[column("summary")], event.summary().unwrap());
     assert_eq!(row[column("place")], "Town Hall, Main Street");
     assert_eq!(row[column("date")], "2020-05-01");
     assert_eq!(row[column("end")], "2020-05-03");
@@ -218,11 +221,10 @@ fn markdown_footnotes_resolve_to_the_sources() {
         for (label, body) in &defs {
             let source = data
                 .timeline
-                .sources
-                .iter()
-                .find(|s| *s.id == **label)
+                .sources()
+                .find(|s| *s.id() == **label)
                 .unwrap_or_else(|| panic!("footnote {label} is not a source"));
-            if let Some(url) = source.url.as_deref().filter(|u| u.starts_with("https://")) {
+            if let Some(url) = source.url().filter(|u| u.starts_with("https://")) {
                 assert!(body.contains(&format!("<{url}>")), "{body}");
             }
         }
@@ -295,7 +297,7 @@ fn timelinejs_file_has_what_timelinejs3_reads() {
         "Fictional test data: text that every export must escape"
     );
     let slides = file["events"].as_array().unwrap();
-    assert_eq!(slides.len(), data.timeline.events.len());
+    assert_eq!(slides.len(), data.timeline.events().len());
     let mut ids = BTreeSet::new();
     for slide in slides {
         assert!(slide["start_date"]["year"].is_i64());
@@ -342,35 +344,34 @@ fn assert_timelinejs_round_trip(data: &Indexed, name: &str) {
         .unwrap_or_else(|e| panic!("{name}: {e}"))
         .data;
     let t = &data.timeline;
-    assert_eq!(again.timeline.title, t.title, "{name}");
-    assert_eq!(again.timeline.description, t.description, "{name}");
-    assert_eq!(again.timeline.events.len(), t.events.len(), "{name}");
-    for before in &t.events {
+    assert_eq!(again.timeline.title(), t.title(), "{name}");
+    assert_eq!(again.timeline.description(), t.description(), "{name}");
+    assert_eq!(again.timeline.events().len(), t.events().len(), "{name}");
+    for before in t.events() {
         let after = again
             .timeline
-            .events
-            .iter()
-            .find(|e| e.id == before.id)
-            .unwrap_or_else(|| panic!("{name}: {} is lost", before.id));
-        assert_eq!(after.date, before.date, "{name}: {}", before.id);
-        assert_eq!(after.end, before.end, "{name}: {}", before.id);
+            .events()
+            .find(|e| e.id() == before.id())
+            .unwrap_or_else(|| panic!("{name}: {} is lost", before.id()));
+        assert_eq!(after.date(), before.date(), "{name}: {}", before.id());
+        assert_eq!(after.end(), before.end(), "{name}: {}", before.id());
         // The title as one line: TimelineJS headlines are HTML, where a line break is a space.
         let one_line = before
-            .title
+            .title()
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        assert_eq!(*after.title, one_line, "{name}: {}", before.id);
+        assert_eq!(*after.title(), one_line, "{name}: {}", before.id());
         let paragraphs = |s: &str| {
             s.split("\n\n")
                 .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            after.summary.as_deref().map(paragraphs),
-            before.summary.as_deref().map(paragraphs),
+            after.summary().map(paragraphs),
+            before.summary().map(paragraphs),
             "{name}: {}",
-            before.id
+            before.id()
         );
     }
 }

@@ -38,13 +38,13 @@ fn source(d: &Indexed, id: &str) -> SourceIx {
 fn event_ids(d: &Indexed, events: impl IntoIterator<Item = EventIx>) -> Vec<String> {
     events
         .into_iter()
-        .map(|e| d.timeline.event(e).id.to_string())
+        .map(|e| d.timeline.event(e).id().to_string())
         .collect()
 }
 fn quote_ids(d: &Indexed, quotes: &[QuoteIx]) -> Vec<String> {
     quotes
         .iter()
-        .map(|&q| d.timeline.quote(q).id.to_string())
+        .map(|&q| d.timeline.quote(q).id().to_string())
         .collect()
 }
 
@@ -77,7 +77,7 @@ fn actor_events_with_roles_oldest_first() {
             .iter()
             .map(|&ae| {
                 (
-                    d.timeline.event(ae.event).id.to_string(),
+                    d.timeline.event(ae.event).id().to_string(),
                     d.role(ae).map(str::to_string),
                 )
             })
@@ -111,9 +111,8 @@ fn actor_events_with_roles_oldest_first() {
     // And the other way: each event lists exactly those actors.
     let patrol = d.timeline.event(event(&d, "harbour-patrol"));
     let ids: Vec<&str> = patrol
-        .actors
-        .iter()
-        .map(|p| &*d.timeline.actor(p.actor).id)
+        .actors()
+        .map(|p| d.timeline.actor(p.actor).id())
         .collect();
     assert_eq!(ids, ["north-watch", "zoe-angstrom"]);
 }
@@ -123,7 +122,7 @@ fn quotes_and_events_both_ways() {
     let d = small();
     let patrol = event(&d, "harbour-patrol");
     assert_eq!(
-        quote_ids(&d, &d.timeline.event(patrol).quotes),
+        quote_ids(&d, d.timeline.event(patrol).quotes()),
         ["review-01", "review-02", "gazette-01"]
     );
     assert_eq!(
@@ -151,7 +150,7 @@ fn sources_list_their_quotes_in_document_order() {
         ["review-01", "review-02", "review-03"]
     );
     let q = d.timeline.quote(quote(&d, "review-02"));
-    assert_eq!(&*d.timeline.source(q.source).id, "harbor-review");
+    assert_eq!(d.timeline.source(q.source()).id(), "harbor-review");
 }
 
 #[test]
@@ -195,11 +194,10 @@ fn disputes_from_events_and_quotes() {
             .is_empty()
     );
     let dispute = d.timeline.dispute(boats);
-    assert_eq!(dispute.event, Some(event(&d, "harbour-patrol")));
+    assert_eq!(dispute.event(), Some(event(&d, "harbour-patrol")));
     let claims: Vec<(&str, Vec<String>)> = dispute
-        .claims
-        .iter()
-        .map(|c| (&*c.claim, quote_ids(&d, &c.quotes)))
+        .claims()
+        .map(|c| (c.claim(), quote_ids(&d, c.quotes())))
         .collect();
     assert_eq!(
         claims,
@@ -220,8 +218,8 @@ fn relations_both_ways() {
         .iter()
         .map(|&r| {
             (
-                d.timeline.actor(r.subject).id.to_string(),
-                d.relation(r).kind.as_str(),
+                d.timeline.actor(r.subject).id().to_string(),
+                d.relation(r).kind().as_str(),
             )
         })
         .collect();
@@ -234,12 +232,12 @@ fn relations_both_ways() {
         ]
     );
     let mira = d.timeline.actor(actor(&d, "mira-solano"));
-    let leads = &mira.relations[0];
-    assert_eq!(leads.kind, RelationKind::Leads);
-    assert_eq!(leads.actor, actor(&d, "river-guild"));
-    assert_eq!(leads.from, Some(Date::year(2019)));
-    assert_eq!(leads.to, None);
-    assert_eq!(quote_ids(&d, &leads.quotes), ["review-03"]);
+    let leads = mira.relation(0);
+    assert_eq!(leads.kind(), RelationKind::Leads);
+    assert_eq!(leads.actor(), actor(&d, "river-guild"));
+    assert_eq!(leads.from(), Some(Date::year(2019)));
+    assert_eq!(leads.to(), None);
+    assert_eq!(quote_ids(&d, leads.quotes()), ["review-03"]);
     let guild_in = d.index.relations_to(actor(&d, "river-guild"));
     assert_eq!(guild_in.len(), 1);
     assert_eq!(guild_in[0].subject, actor(&d, "mira-solano"));
@@ -267,21 +265,21 @@ fn ids_span_and_years() {
 fn the_model_keeps_what_the_file_says() {
     let d = small();
     let founded = d.timeline.event(event(&d, "guild-founded"));
-    assert_eq!(founded.date.precision(), Precision::Day);
+    assert_eq!(founded.date().precision(), Precision::Day);
     assert_eq!(
-        founded.end.map(|e| e.to_string()).as_deref(),
+        founded.end().map(|e| e.to_string()).as_deref(),
         Some("2019-06-30")
     );
-    assert_eq!(founded.certainty, Some(Certainty::Confirmed));
+    assert_eq!(founded.certainty(), Some(Certainty::Confirmed));
     let year = d.timeline.event(event(&d, "year-of-disputes"));
-    assert_eq!(year.date.precision(), Precision::Year);
-    assert_eq!(year.certainty, None);
+    assert_eq!(year.date().precision(), Precision::Year);
+    assert_eq!(year.certainty(), None);
     let gazette = d.timeline.source(source(&d, "valley-gazette"));
-    assert_eq!(gazette.url, None);
-    assert_eq!(gazette.kind, Some(SourceKind::News));
-    assert_eq!(gazette.published, Some(Date::month(2020, 3)));
+    assert_eq!(gazette.url(), None);
+    assert_eq!(gazette.kind(), Some(SourceKind::News));
+    assert_eq!(gazette.published(), Some(Date::month(2020, 3)));
     assert_eq!(
-        &*d.timeline.actor(actor(&d, "zoe-angstrom")).name,
+        d.timeline.actor(actor(&d, "zoe-angstrom")).name(),
         "Zoë Ångström"
     );
 }

@@ -87,7 +87,7 @@ fn a_megabyte_of_escape_sequences_is_removed_in_one_pass() {
     );
     let loaded = load_str(&text).unwrap();
     assert_eq!(
-        loaded.data.timeline.title.len(),
+        loaded.data.timeline.title().len(),
         title.len() - (1 << 20) / 12
     );
     assert_eq!(

@@ -7,11 +7,11 @@
 //! whole loads of texts long enough to be split: errors and warnings in the
 //! second half read exactly as they do from serde_json alone.
 
-use tlx::data::load_str;
 use tlx::data::parse::{
     LongList, SPLIT_FROM_BYTES, Split, parse_alone, parse_split_at, parse_split_near,
 };
 use tlx::data::raw::{Seen, watch};
+use tlx::data::{EventIx, load_str};
 
 const LISTS: [LongList; 3] = [LongList::Actors, LongList::Events, LongList::Quotes];
 
@@ -189,12 +189,12 @@ fn a_long_valid_file_loads_split() {
     assert_second_thread_taken(&text);
     let loaded = load_str(&text).unwrap();
     assert!(loaded.warnings.is_empty());
-    let events = &loaded.data.timeline.events;
-    assert_eq!(events.len(), count);
-    for (i, e) in events.iter().enumerate() {
-        assert_eq!(&*e.id, format!("e{i}"));
+    let timeline = &loaded.data.timeline;
+    assert_eq!(timeline.event_count(), count);
+    for (i, e) in timeline.events().enumerate() {
+        assert_eq!(e.id(), format!("e{i}"));
         assert_eq!(
-            e.summary.as_deref(),
+            e.summary(),
             Some(format!("}}, {{\"id\": \"x{i}\"}}").as_str())
         );
     }
@@ -244,5 +244,6 @@ fn warnings_in_the_second_half_read_as_before() {
             "events[10001].title: removed 1 control character"
         ]
     );
-    assert_eq!(&*loaded.data.timeline.events[10001].title, "bell ");
+    let event = loaded.data.timeline.event(EventIx(10001));
+    assert_eq!(event.title(), "bell ");
 }

@@ -25,9 +25,9 @@ use tlx::data::load::EMBEDDED_JSON;
 use tlx::data::parse::{self, LongList};
 use tlx::data::raw::{Seen, watch};
 use tlx::data::{
-    Actor, ActorIx, ActorKind, Certainty, Claim, Date, Dispute, Event, EventIx, LoadError,
-    Participant, Quote, QuoteIx, Relation, RelationKind, Source, SourceIx, SourceKind, Timeline,
-    load_bytes, load_str,
+    ActorIx, ActorKind, Certainty, Date, EventIx, LoadError, NewActor, NewDispute, NewEvent,
+    NewQuote, NewRelation, NewSource, QuoteIx, RelationKind, SourceIx, SourceKind, Timeline,
+    TimelineBuilder, load_bytes, load_str,
 };
 
 // ---- The generator's side: the JSON shapes, written by serde -----------------
@@ -331,6 +331,10 @@ type IdLists = (
     Vec<String>,
 );
 
+fn strs(v: &[String]) -> impl Iterator<Item = &str> {
+    v.iter().map(String::as_str)
+}
+
 /// Builds the JSON shapes and the expected model from the same parts.
 #[allow(clippy::too_many_arguments)]
 fn build(
@@ -346,9 +350,6 @@ fn build(
     let na = actors.len();
     let nq_ids = |qs: &[usize]| qs.iter().map(|&q| quote_ids[q].clone()).collect::<Vec<_>>();
     let quote_ixs = |qs: &[usize]| qs.iter().map(|&q| QuoteIx(q as u32)).collect::<Vec<_>>();
-    let boxed = |s: &String| s.clone().into_boxed_str();
-    let boxed_all = |v: &[String]| v.iter().map(boxed).collect::<Vec<_>>();
-    let boxed_opt = |o: &Option<String>| o.as_ref().map(boxed);
     let date_text = |d: Option<Date>| d.map(|d| d.to_string());
 
     let mut json = GenTimeline {
@@ -361,11 +362,9 @@ fn build(
         quotes: Vec::new(),
         disputes: Vec::new(),
     };
-    let mut model = Timeline {
-        title: title.into_boxed_str(),
-        description: boxed_opt(&description),
-        ..Timeline::default()
-    };
+    let mut model = TimelineBuilder::new();
+    model.title(&title);
+    model.description(description.as_deref());
 
     for (i, (title, publisher, authors, published, url, kind)) in sources.into_iter().enumerate() {
         json.sources.push(GenSource {
@@ -377,15 +376,15 @@ fn build(
             url: url.clone(),
             kind: kind.map(SourceKind::as_str),
         });
-        model.sources.push(Source {
-            id: boxed(&source_ids[i]),
-            title: boxed(&title),
-            publisher: boxed(&publisher),
-            authors: boxed_all(&authors),
+        let source = NewSource {
+            id: &source_ids[i],
+            title: &title,
+            publisher: &publisher,
             published,
-            url: boxed_opt(&url),
+            url: url.as_deref(),
             kind,
-        });
+        };
+        model.source(source, strs(&authors));
     }
 
     for (i, (name, kind, aliases, description, relations)) in actors.into_iter().enumerate() {
@@ -404,13 +403,7 @@ fn build(
                 to: date_text(to),
                 quotes: nq_ids(&quotes),
             });
-            relations_model.push(Relation {
-                kind: rkind,
-                actor: ActorIx(other as u32),
-                from,
-                to,
-                quotes: quote_ixs(&quotes),
-            });
+            relations_model.push((rkind, ActorIx(other as u32), from, to, quote_ixs(&quotes)));
         }
         json.actors.push(GenActor {
             id: actor_ids[i].clone(),
@@ -420,14 +413,22 @@ fn build(
             description: description.clone(),
             relations: gen_relations,
         });
-        model.actors.push(Actor {
-            id: boxed(&actor_ids[i]),
-            name: boxed(&name),
+        let actor = NewActor {
+            id: &actor_ids[i],
+            name: &name,
             kind,
-            aliases: boxed_all(&aliases),
-            description: boxed_opt(&description),
-            relations: relations_model,
-        });
+            description: description.as_deref(),
+        };
+        let relations = relations_model
+            .iter()
+            .map(|(kind, actor, from, to, quotes)| NewRelation {
+                kind: *kind,
+                actor: *actor,
+                from: *from,
+                to: *to,
+                quotes,
+            });
+        model.actor(actor, strs(&aliases), relations);
     }
 
     for (i, (parts, participants, quotes, certainty, note)) in events.into_iter().enumerate() {
@@ -455,25 +456,20 @@ fn build(
             certainty: certainty.map(Certainty::as_str),
             note: note.clone(),
         });
-        model.events.push(Event {
-            id: boxed(&event_ids[i]),
+        let event = NewEvent {
+            id: &event_ids[i],
             date,
             end,
-            title: boxed(&title),
-            summary: boxed_opt(&summary),
-            place: boxed_opt(&place),
-            tags: boxed_all(&tags),
-            actors: participants
-                .iter()
-                .map(|(a, role)| Participant {
-                    actor: ActorIx(*a as u32),
-                    role: boxed_opt(role),
-                })
-                .collect(),
-            quotes: quote_ixs(&quotes),
+            title: &title,
+            summary: summary.as_deref(),
+            place: place.as_deref(),
             certainty,
-            note: boxed_opt(&note),
-        });
+            note: note.as_deref(),
+        };
+        let actors = participants
+            .iter()
+            .map(|(a, role)| (ActorIx(*a as u32), role.as_deref()));
+        model.event(event, strs(&tags), actors, quote_ixs(&quotes));
     }
 
     let ns = source_ids.len();
@@ -486,12 +482,12 @@ fn build(
             speaker: speaker.map(|a| actor_ids[a].clone()),
             note: note.clone(),
         });
-        model.quotes.push(Quote {
-            id: boxed(&quote_ids[i]),
+        model.quote(NewQuote {
+            id: &quote_ids[i],
             source: SourceIx(source as u32),
-            text: boxed(&text),
+            text: &text,
             speaker: speaker.map(|a| ActorIx(a as u32)),
-            note: boxed_opt(&note),
+            note: note.as_deref(),
         });
     }
 
@@ -513,19 +509,18 @@ fn build(
                 })
                 .collect(),
         });
-        model.disputes.push(Dispute {
-            id: boxed(&dispute_ids[i]),
-            question: boxed(&question),
+        let dispute = NewDispute {
+            id: &dispute_ids[i],
+            question: &question,
             event: event.map(|e| EventIx(e as u32)),
-            claims: claims
-                .iter()
-                .map(|(c, q)| Claim {
-                    claim: boxed(c),
-                    quotes: quote_ixs(q),
-                })
-                .collect(),
-        });
+        };
+        let claims: Vec<(&str, Vec<QuoteIx>)> = claims
+            .iter()
+            .map(|(c, q)| (c.as_str(), quote_ixs(q)))
+            .collect();
+        model.dispute(dispute, claims.iter().map(|(c, q)| (*c, q.as_slice())));
     }
+    let model = model.finish().expect("a small timeline");
     Case { json, model }
 }
 

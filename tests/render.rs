@@ -260,19 +260,23 @@ fn the_strip_draws_the_filtered_events_apart() {
 /// A timeline of `n` events over 19 years, each with one of 50 actors.
 fn synthetic(n: usize) -> tlx::data::Indexed {
     use tlx::data::*;
-    let actors = (0..50)
-        .map(|i| Actor {
-            id: format!("actor-{i}").into(),
-            name: format!("Actor number {i}").into(),
+    let mut b = TimelineBuilder::new();
+    b.title("Synthetic");
+    for i in 0..50 {
+        let (id, name) = (format!("actor-{i}"), format!("Actor number {i}"));
+        let actor = NewActor {
+            id: &id,
+            name: &name,
             kind: ActorKind::Person,
-            aliases: Vec::new(),
             description: None,
-            relations: Vec::new(),
-        })
-        .collect();
-    let events = (0..n)
-        .map(|i| Event {
-            id: format!("event-{i}").into(),
+        };
+        b.actor(actor, [], []);
+    }
+    for i in 0..n {
+        let id = format!("event-{i}");
+        let title = format!("Synthetic event number {i} of the large timeline");
+        let event = NewEvent {
+            id: &id,
             date: Date::day(
                 2003 + (i * 19 / n) as i32,
                 1 + (i % 12) as u8,
@@ -280,25 +284,16 @@ fn synthetic(n: usize) -> tlx::data::Indexed {
             )
             .unwrap(),
             end: None,
-            title: format!("Synthetic event number {i} of the large timeline").into(),
+            title: &title,
             summary: None,
             place: None,
-            tags: Vec::new(),
-            actors: vec![Participant {
-                actor: ActorIx((i % 50) as u32),
-                role: Some("participant".into()),
-            }],
-            quotes: Vec::new(),
             certainty: None,
             note: None,
-        })
-        .collect();
-    Indexed::new(Timeline {
-        title: "Synthetic".into(),
-        actors,
-        events,
-        ..Timeline::default()
-    })
+        };
+        let actor = (ActorIx((i % 50) as u32), Some("participant"));
+        b.event(event, [], [actor], []);
+    }
+    Indexed::new(b.finish().unwrap())
 }
 
 /// Average time to draw a frame, after moving to the middle of the list.

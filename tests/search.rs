@@ -19,22 +19,22 @@ fn small() -> Indexed {
 fn actor_ids(d: &Indexed, matches: &[ActorMatch]) -> Vec<String> {
     matches
         .iter()
-        .map(|m| d.timeline.actor(m.actor).id.to_string())
+        .map(|m| d.timeline.actor(m.actor).id().to_string())
         .collect()
 }
 
 fn first_actor(d: &Indexed, query: &str) -> String {
     let found = ActorSearch::new(d).search(d, query);
     assert!(!found.is_empty(), "nothing found for {query:?}");
-    d.timeline.actor(found[0].actor).id.to_string()
+    d.timeline.actor(found[0].actor).id().to_string()
 }
 
 /// The string that matched: the name or the alias.
 fn matched<'a>(d: &'a Indexed, m: &ActorMatch) -> &'a str {
     let a = d.timeline.actor(m.actor);
     match m.alias {
-        Some(i) => &a.aliases[i],
-        None => &a.name,
+        Some(i) => a.aliases().nth(i).unwrap(),
+        None => a.name(),
     }
 }
 
@@ -158,7 +158,7 @@ fn a_blank_query_lists_every_actor_by_events_then_name() {
 fn event_ids(d: &Indexed, found: &[EventMatch]) -> Vec<String> {
     found
         .iter()
-        .map(|m| d.timeline.event(m.event).id.to_string())
+        .map(|m| d.timeline.event(m.event).id().to_string())
         .collect()
 }
 
@@ -202,7 +202,7 @@ fn equal_event_scores_are_chronological() {
     assert_eq!(event_ids(&d, &found), ["march-vote", "flood-gates"]);
     assert_eq!(found[0].score, found[1].score);
     let all = EventSearch::new(&d).search(&d, "");
-    assert_eq!(all.len(), d.timeline.events.len());
+    assert_eq!(all.len(), d.timeline.events().len());
     assert_eq!(event_ids(&d, &all)[0], "guild-founded");
 }
 
@@ -212,12 +212,12 @@ fn quotes_are_searched_by_text() {
     let found = search_quotes(&d, "boats three");
     let ids: Vec<&str> = found
         .iter()
-        .map(|(q, _, _)| &*d.timeline.quote(*q).id)
+        .map(|(q, _, _)| d.timeline.quote(*q).id())
         .collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert!(ids.contains(&"review-01") && ids.contains(&"review-02"));
     let found = search_quotes(&d, "witnesses counted");
-    assert_eq!(d.timeline.quote(found[0].0).id.as_ref(), "review-02");
+    assert_eq!(d.timeline.quote(found[0].0).id(), "review-02");
     assert_eq!(found[0].2.len(), "witnessescounted".len());
     assert!(search_quotes(&d, "qqqzzz").is_empty());
 }

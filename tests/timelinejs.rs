@@ -1,7 +1,7 @@
 //! Reading TimelineJS3 files: the sample written for these tests, and the
 //! mistakes that make a file unreadable.
 
-use tlx::data::{Date, Indexed, LoadError, Loaded, load_file, load_str};
+use tlx::data::{Date, EventIx, Indexed, LoadError, Loaded, load_file, load_str};
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -12,24 +12,23 @@ fn sample() -> Loaded {
     load_file(SAMPLE.as_ref()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn event<'a>(data: &'a Indexed, id: &str) -> &'a tlx::data::Event {
+fn event<'a>(data: &'a Indexed, id: &str) -> tlx::data::Event<'a> {
     data.timeline
-        .events
-        .iter()
-        .find(|e| *e.id == *id)
+        .events()
+        .find(|e| e.id() == id)
         .unwrap_or_else(|| panic!("no event {id}"))
 }
 
-fn tags(e: &tlx::data::Event) -> Vec<&str> {
-    e.tags.iter().map(AsRef::as_ref).collect()
+fn tags<'a>(e: tlx::data::Event<'a>) -> Vec<&'a str> {
+    e.tags().collect()
 }
 
 #[test]
 fn the_title_slide_names_the_timeline() {
     let t = sample().data.timeline;
-    assert_eq!(&*t.title, "Riverbend & its mill");
+    assert_eq!(t.title(), "Riverbend & its mill");
     assert_eq!(
-        t.description.as_deref(),
+        t.description(),
         Some(
             "An imaginary town, written for the tests of tlx’s TimelineJS import.\n\nNothing here happened."
         )
@@ -40,23 +39,26 @@ fn the_title_slide_names_the_timeline() {
 fn dates_keep_their_precision_and_era() {
     let data = sample().data;
     let well = event(&data, "first-well");
-    assert_eq!(well.date, Date::year(-499));
-    assert_eq!(well.date.human(), "500 BCE");
+    assert_eq!(well.date(), Date::year(-499));
+    assert_eq!(well.date().human(), "500 BCE");
     let market = event(&data, "market-day");
-    assert_eq!(market.date.human(), "15 Mar 44 BCE");
-    assert_eq!(market.end.map(|d| d.human()).as_deref(), Some("43 BCE"));
-    assert_eq!(event(&data, "1200-the-stone-bridge").date, Date::year(1200));
+    assert_eq!(market.date().human(), "15 Mar 44 BCE");
+    assert_eq!(market.end().map(|d| d.human()).as_deref(), Some("43 BCE"));
     assert_eq!(
-        event(&data, "1400-02-the-mill-burns").date,
+        event(&data, "1200-the-stone-bridge").date(),
+        Date::year(1200)
+    );
+    assert_eq!(
+        event(&data, "1400-02-the-mill-burns").date(),
         Date::month(1400, 2)
     );
     assert_eq!(
-        event(&data, "first-well-2").date,
+        event(&data, "first-well-2").date(),
         Date::day(1250, 6, 1).unwrap()
     );
     // The index puts BCE first.
     let first = data.index.chronological()[0];
-    assert_eq!(&*data.timeline.event(first).id, "first-well");
+    assert_eq!(data.timeline.event(first).id(), "first-well");
 }
 
 #[test]
@@ -64,12 +66,12 @@ fn text_loses_its_html_and_keeps_its_words() {
     let data = sample().data;
     let festival = event(&data, "2021-11-07-town-festival");
     assert_eq!(
-        festival.summary.as_deref(),
+        festival.summary(),
         Some("The town’s festival returns, with music & dancing.")
     );
-    assert_eq!(&*event(&data, "market-day").title, "Market & fair");
+    assert_eq!(event(&data, "market-day").title(), "Market & fair");
     assert_eq!(
-        event(&data, "market-day").summary.as_deref(),
+        event(&data, "market-day").summary(),
         Some("A market is held on the green.\n\nIt lasts into the next year.")
     );
 }
@@ -77,7 +79,7 @@ fn text_loses_its_html_and_keeps_its_words() {
 #[test]
 fn ids_are_made_valid_and_unique() {
     let data = sample().data;
-    let ids: Vec<&str> = data.timeline.events.iter().map(|e| &*e.id).collect();
+    let ids: Vec<&str> = data.timeline.events().map(|e| e.id()).collect();
     assert_eq!(
         ids,
         [
@@ -111,23 +113,23 @@ fn groups_and_eras_become_tags() {
 fn media_becomes_a_shared_source_and_quotes() {
     let data = sample().data;
     let t = &data.timeline;
-    assert_eq!(t.sources.len(), 1, "one url and credit, one source");
-    let source = &t.sources[0];
-    assert_eq!(&*source.id, "riverbend-archive");
-    assert_eq!(&*source.publisher, "Riverbend Archive");
+    assert_eq!(t.sources().len(), 1, "one url and credit, one source");
+    let source = t.source(tlx::data::SourceIx(0));
+    assert_eq!(source.id(), "riverbend-archive");
+    assert_eq!(source.publisher(), "Riverbend Archive");
     assert_eq!(
-        source.url.as_deref(),
+        source.url(),
         Some("https://example.org/riverbend/bridge.jpg")
     );
     let bridge = event(&data, "1200-the-stone-bridge");
-    assert_eq!(bridge.quotes.len(), 1);
-    let quote = t.quote(bridge.quotes[0]);
-    assert_eq!(&*quote.text, "The old bridge, drawn from memory");
-    assert_eq!(&*t.source(quote.source).id, "riverbend-archive");
-    assert_eq!(data.index.quotes_of_source(quote.source).len(), 2);
+    assert_eq!(bridge.quotes().len(), 1);
+    let quote = t.quote(bridge.quotes()[0]);
+    assert_eq!(quote.text(), "The old bridge, drawn from memory");
+    assert_eq!(t.source(quote.source()).id(), "riverbend-archive");
+    assert_eq!(data.index.quotes_of_source(quote.source()).len(), 2);
     // A caption with nowhere to come from is kept in the note.
     assert_eq!(
-        event(&data, "1400-02-the-mill-burns").note.as_deref(),
+        event(&data, "1400-02-the-mill-burns").note(),
         Some("Media caption: Only a caption, with no credit or address")
     );
 }
@@ -136,7 +138,7 @@ fn media_becomes_a_shared_source_and_quotes() {
 fn a_display_date_is_kept_in_the_note() {
     let data = sample().data;
     assert_eq!(
-        event(&data, "market-day").note.as_deref(),
+        event(&data, "market-day").note(),
         Some("TimelineJS display date: Spring, 44 BCE")
     );
 }
@@ -197,9 +199,12 @@ fn a_file_without_a_title_slide_still_loads() {
         r#"{"events": [{"start_date": {"year": 2020}, "text": {"headline": "<b>Bold</b> move"}}]}"#,
     )
     .unwrap();
-    assert_eq!(&*loaded.data.timeline.title, "Untitled timeline");
-    assert_eq!(&*loaded.data.timeline.events[0].title, "Bold move");
-    assert_eq!(&*loaded.data.timeline.events[0].id, "2020-bold-move");
+    assert_eq!(loaded.data.timeline.title(), "Untitled timeline");
+    assert_eq!(loaded.data.timeline.event(EventIx(0)).title(), "Bold move");
+    assert_eq!(
+        loaded.data.timeline.event(EventIx(0)).id(),
+        "2020-bold-move"
+    );
     assert_eq!(
         loaded.warnings[0].to_string(),
         "title: no title slide with a headline: the timeline is called \"Untitled timeline\""

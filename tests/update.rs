@@ -136,7 +136,7 @@ fn focusing_the_actors_makes_the_quotes_follow_the_actor() {
     let ids: Vec<String> = app
         .quotes
         .iter()
-        .map(|&q| app.data.timeline.quote(q).id.to_string())
+        .map(|&q| app.data.timeline.quote(q).id().to_string())
         .collect();
     assert_eq!(ids[0], "herald-04");
     assert_eq!(ids[1], "coast-03");
@@ -246,7 +246,7 @@ fn the_actors_pane_toggles_to_every_actor() {
     let names: Vec<&str> = app
         .actors
         .iter()
-        .map(|r| &*app.data.timeline.actor(r.actor).name)
+        .map(|r| app.data.timeline.actor(r.actor).name())
         .collect();
     assert_eq!(
         names,
@@ -290,7 +290,7 @@ fn the_finder_matches_a_misspelled_name_by_alias_and_filters() {
     assert_eq!(best.actor, qadiri);
     let alias = best
         .alias
-        .map(|n| &*app.data.timeline.actor(qadiri).aliases[n]);
+        .and_then(|n| app.data.timeline.actor(qadiri).aliases().nth(n));
     assert_eq!(alias, Some("Khadiri"));
     assert_eq!(best.indices, [0, 1, 2, 3, 4, 5, 6]);
     // q and j are typed, not obeyed.
@@ -355,7 +355,9 @@ fn search_moves_to_the_best_match_and_esc_restores() {
     keys(&mut app, "calm");
     assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
     let search = app.search.as_ref().unwrap();
-    let hit = search.hit_at(8).expect("the hit is at the selected row");
+    let hit = search
+        .hit_at(&app.data, 8)
+        .expect("the hit is at the selected row");
     assert_eq!(hit.field, HitField::Shown);
     // "The governor appeals for calm": c-a-l-m are chars 25..29.
     assert_eq!(hit.indices, [25, 26, 27, 28]);
@@ -376,14 +378,7 @@ fn search_enter_keeps_and_n_walks_the_matches() {
     assert!(app.search.is_some());
     let mut app = common::app();
     keys(&mut app, "/drone<Enter>");
-    let hits: Vec<usize> = app
-        .search
-        .as_ref()
-        .unwrap()
-        .hits
-        .iter()
-        .map(|h| h.pos)
-        .collect();
+    let hits: Vec<usize> = app.search.as_ref().unwrap().hits.clone();
     assert!(hits.contains(&7), "{hits:?}");
     let first = app.events_pos.selected;
     keys(&mut app, "n");
@@ -406,7 +401,7 @@ fn search_in_the_actors_pane_matches_aliases() {
     keys(&mut app, "2t/fateh");
     assert_eq!(selected_actor(&app), "harbor-alliance");
     let search = app.search.as_ref().unwrap();
-    let hit = search.hit_at(app.actors_pos.selected).unwrap();
+    let hit = search.hit_at(&app.data, app.actors_pos.selected).unwrap();
     assert_eq!(hit.field, HitField::Alias(0));
     keys(&mut app, "<BS><BS><BS><BS><BS><BS>");
     assert_eq!(app.search, None, "deleting past the start cancels");
@@ -445,7 +440,7 @@ fn enter_on_a_quote_opens_its_source_with_the_excerpt_chosen() {
     keys(&mut app, "<Enter>j");
     assert_eq!(selected_quote(&app), "herald-03");
     keys(&mut app, "<Enter>");
-    let herald = app.data.timeline.quote(quote(&app, "herald-03")).source;
+    let herald = app.data.timeline.quote(quote(&app, "herald-03")).source();
     assert_eq!(app.mode(), Mode::Source);
     let View::Source { source, pos } = &app.view else {
         panic!()
@@ -509,12 +504,12 @@ fn the_disputes_view_starts_at_the_events_dispute_and_jumps() {
         panic!()
     };
     let d = app.disputes[pos.selected];
-    assert_eq!(&*app.data.timeline.dispute(d).id, "drones-count");
+    assert_eq!(app.data.timeline.dispute(d).id(), "drones-count");
     // Disputes are in the order of their events.
     let ids: Vec<&str> = app
         .disputes
         .iter()
-        .map(|&d| &*app.data.timeline.dispute(d).id)
+        .map(|&d| app.data.timeline.dispute(d).id())
         .collect();
     assert_eq!(ids, ["brigades-backers", "drones-count", "guards-injured"]);
     keys(&mut app, "gjjj");
@@ -561,7 +556,7 @@ fn the_sources_list_opens_a_source() {
     let View::Source { source, pos } = &app.view else {
         panic!()
     };
-    assert_eq!(&*app.data.timeline.source(*source).id, "coast-monitor");
+    assert_eq!(app.data.timeline.source(*source).id(), "coast-monitor");
     assert_eq!(pos.selected, 0);
     keys(&mut app, "<BS>");
     assert_eq!(app.mode(), Mode::Sources);
@@ -577,7 +572,13 @@ fn sources_preselects_the_source_of_the_selected_quote() {
     let View::Sources { pos } = &app.view else {
         panic!()
     };
-    assert_eq!(&*app.data.timeline.sources[pos.selected].id, "delta-review");
+    assert_eq!(
+        app.data
+            .timeline
+            .source(tlx::data::SourceIx(pos.selected as u32))
+            .id(),
+        "delta-review"
+    );
 }
 
 #[test]
@@ -864,7 +865,10 @@ fn off_thread_search_results_are_applied_when_they_answer_the_latest_query() {
     let search = app.search.as_ref().unwrap();
     assert!(!search.pending);
     assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
-    assert_eq!(search.hit_at(8).unwrap().indices, [25, 26, 27, 28]);
+    assert_eq!(
+        search.hit_at(&app.data, 8).unwrap().indices,
+        [25, 26, 27, 28]
+    );
 }
 
 #[test]
@@ -931,4 +935,75 @@ fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answe
     answer_with(&mut app, &last);
     assert_eq!(app.search, None);
     assert_eq!(app.message.as_deref(), Some("No match."));
+}
+
+#[test]
+fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
+    use tlx::data::background::{Found, SearchAnswer};
+    use tlx::data::event_hits::EventHits;
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "/cal");
+    let request = take_requests(&mut app).pop().unwrap();
+    let whole = tlx::data::background::answer(&app.data, &request);
+    let Found::Events(all) = whole.found.clone() else {
+        panic!("an event search")
+    };
+    let best = all.best.expect("a best hit").0;
+    // A first part: the hits up to just past the best.
+    let part = EventHits {
+        positions: all
+            .positions
+            .iter()
+            .copied()
+            .filter(|&p| p <= best)
+            .collect(),
+        best: all.best,
+        settled: best + 1,
+        complete: false,
+    };
+    let partial = SearchAnswer {
+        found: Found::Events(part),
+        ..whole.clone()
+    };
+    update(&mut app, Action::SearchResults(partial));
+    let search = app.search.as_ref().unwrap();
+    assert!(search.pending && !search.complete, "more to come");
+    assert_eq!(
+        app.events_pos.selected, best as usize,
+        "to the best at once"
+    );
+    let area = ratatui::layout::Rect::new(0, 0, 160, 40);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    tlx::ui::draw(&app, area, &mut buf);
+    let status: String = (0..area.width)
+        .map(|x| buf[(x, area.height - 1)].symbol().to_string())
+        .collect();
+    assert!(status.contains("+ matches"), "a count so far: {status:?}");
+    // The user moves on; the rest of the answer does not pull them back.
+    keys(&mut app, "<Enter>j");
+    let moved = app.events_pos.selected;
+    update(&mut app, Action::SearchResults(whole));
+    let search = app.search.as_ref().unwrap();
+    assert!(!search.pending && search.complete);
+    assert_eq!(search.hits.len(), all.positions.len());
+    assert_eq!(app.events_pos.selected, moved);
+}
+
+#[test]
+fn leaving_a_search_in_flight_stops_it() {
+    let mut app = app();
+    app.inline_search = false;
+    keys(&mut app, "/dr");
+    assert_eq!(take_requests(&mut app).len(), 2);
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.effects, [Effect::CancelSearch]);
+    assert_eq!(app.search, None);
+    // Emptying the query stops it too; an answered search has nothing to stop.
+    keys(&mut app, "/d<BS>");
+    assert!(app.effects.contains(&Effect::CancelSearch));
+    app.effects.clear();
+    app.inline_search = true;
+    keys(&mut app, "/calm<Esc>");
+    assert!(app.effects.is_empty());
 }

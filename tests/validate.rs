@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use tlx::data::{LoadError, load_file};
+use tlx::data::{ActorIx, EventIx, LoadError, load_file};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
@@ -411,17 +411,16 @@ fn control_characters_are_gone_from_the_loaded_text() {
     let loaded = load_file(&Path::new(DATA).join("warnings/control-characters.json")).unwrap();
     let t = &loaded.data.timeline;
     assert_eq!(
-        &*t.title,
+        t.title(),
         "Control characters are removed [31mwith a warning[0m"
     );
-    assert_eq!(&*t.actors[0].name, "Bell and backspace");
-    assert_eq!(&*t.actors[0].aliases[0], "tab\tand newline\nstay");
-    assert_eq!(&*t.actors[0].aliases[1], "C1  control");
-    assert_eq!(&*t.events[0].title, "Carriage return");
-    assert_eq!(
-        t.events[0].summary.as_deref(),
-        Some("Line one\nline two\tstays")
-    );
+    let (actor, event) = (t.actor(ActorIx(0)), t.event(EventIx(0)));
+    assert_eq!(actor.name(), "Bell and backspace");
+    let aliases: Vec<&str> = actor.aliases().collect();
+    assert_eq!(aliases[0], "tab\tand newline\nstay");
+    assert_eq!(aliases[1], "C1  control");
+    assert_eq!(event.title(), "Carriage return");
+    assert_eq!(event.summary(), Some("Line one\nline two\tstays"));
 }
 
 #[test]

@@ -43,7 +43,7 @@ fuzz_target!(|bytes: &[u8]| {
     invariants::check(&loaded.data);
 
     let t = &loaded.data.timeline;
-    let all: Vec<EventIx> = (0..t.events.len() as u32).map(EventIx).collect();
+    let all: Vec<EventIx> = (0..t.event_count() as u32).map(EventIx).collect();
     for format in [
         Format::Json,
         Format::Csv,

@@ -91,11 +91,11 @@ impl<'a> Arbitrary<'a> for Input {
         let timeline = u.choose_index(timelines().len())?;
         let data = &timelines()[timeline].timeline;
         let start = match u.int_in_range(0..=2)? {
-            1 if !data.events.is_empty() => {
-                Start::Event(EventIx(u.choose_index(data.events.len())? as u32))
+            1 if data.event_count() != 0 => {
+                Start::Event(EventIx(u.choose_index(data.event_count())? as u32))
             }
-            2 if !data.actors.is_empty() => {
-                Start::Actor(ActorIx(u.choose_index(data.actors.len())? as u32))
+            2 if data.actor_count() != 0 => {
+                Start::Actor(ActorIx(u.choose_index(data.actor_count())? as u32))
             }
             _ => Start::Top,
         };

@@ -74,4 +74,7 @@ pub enum Effect {
     Copy(String),
     /// Run this search off the input thread, then send `Action::SearchResults`.
     Search(SearchRequest),
+    /// Stop the pane search running off the input thread, if any: its answer
+    /// is no longer wanted (the search was cancelled or its query emptied).
+    CancelSearch,
 }

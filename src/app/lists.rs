@@ -1,6 +1,8 @@
 //! The lists the panes show, as positions into the timeline: selection and scroll
 //! offsets, the events list with its year headings, the actor rows.
 
+use std::sync::Arc;
+
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 
 /// A selection in a list and the first row shown.
@@ -99,7 +101,8 @@ pub enum Row {
 /// year present, so mapping between positions and rows costs a binary search.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EventList {
-    subset: Option<Vec<EventIx>>,
+    /// Shared with the searches of this list (`SearchRequest::within`).
+    subset: Option<Arc<[EventIx]>>,
     /// `(year, position of its first event)`, in order.
     years: Vec<(i32, usize)>,
 }
@@ -115,20 +118,26 @@ impl EventList {
             .events_of_actor(actor)
             .iter()
             .map(|ae| ae.event)
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         Self::with(data, Some(events))
     }
 
-    fn with(data: &Indexed, subset: Option<Vec<EventIx>>) -> EventList {
+    fn with(data: &Indexed, subset: Option<Arc<[EventIx]>>) -> EventList {
         let items = subset.as_deref().unwrap_or(data.index.chronological());
         let mut years: Vec<(i32, usize)> = Vec::new();
         for (pos, &e) in items.iter().enumerate() {
-            let year = data.timeline.event(e).date.year;
+            let year = data.timeline.event(e).date().year;
             if years.last().map(|&(y, _)| y) != Some(year) {
                 years.push((year, pos));
             }
         }
         EventList { subset, years }
+    }
+
+    /// The events listed, when not all of them.
+    pub fn subset(&self) -> Option<Arc<[EventIx]>> {
+        self.subset.clone()
     }
 
     pub fn items<'a>(&'a self, data: &'a Indexed) -> &'a [EventIx] {
@@ -149,7 +158,7 @@ impl EventList {
     /// Where an event is in this list, if it is listed.
     pub fn position(&self, data: &Indexed, e: EventIx) -> Option<usize> {
         match &self.subset {
-            None => (e.get() < data.timeline.events.len()).then(|| data.index.rank(e)),
+            None => (e.get() < data.timeline.events().len()).then(|| data.index.rank(e)),
             Some(events) => {
                 let rank = data.index.rank(e);
                 let pos = events.partition_point(|&x| data.index.rank(x) < rank);
@@ -255,14 +264,18 @@ pub fn quotes_of_actor(data: &Indexed, actor: ActorIx) -> Vec<QuoteIx> {
         .iter()
         .copied()
         .for_each(&mut add);
-    for r in &t.actor(actor).relations {
-        r.quotes.iter().copied().for_each(&mut add);
+    for r in t.actor(actor).relations() {
+        r.quotes().iter().copied().for_each(&mut add);
     }
     for &r in data.index.relations_to(actor) {
-        data.relation(r).quotes.iter().copied().for_each(&mut add);
+        data.relation(r).quotes().iter().copied().for_each(&mut add);
     }
     for ae in data.index.events_of_actor(actor) {
-        t.event(ae.event).quotes.iter().copied().for_each(&mut add);
+        t.event(ae.event)
+            .quotes()
+            .iter()
+            .copied()
+            .for_each(&mut add);
     }
     out
 }

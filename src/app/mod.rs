@@ -220,16 +220,16 @@ pub struct App {
 impl App {
     pub fn new(data: Arc<Indexed>, start: Start) -> App {
         let t = &data.timeline;
-        let mut actors_by_name: Vec<ActorIx> = (0..t.actors.len() as u32).map(ActorIx).collect();
-        actors_by_name.sort_by_cached_key(|&a| t.actor(a).name.to_lowercase());
-        let mut actor_name_rank = vec![0u32; t.actors.len()];
+        let mut actors_by_name: Vec<ActorIx> = (0..t.actors().len() as u32).map(ActorIx).collect();
+        actors_by_name.sort_by_cached_key(|&a| t.actor(a).name().to_lowercase());
+        let mut actor_name_rank = vec![0u32; t.actors().len()];
         for (rank, a) in actors_by_name.iter().enumerate() {
             actor_name_rank[a.get()] = rank as u32;
         }
-        let mut disputes: Vec<DisputeIx> = (0..t.disputes.len() as u32).map(DisputeIx).collect();
+        let mut disputes: Vec<DisputeIx> = (0..t.disputes().len() as u32).map(DisputeIx).collect();
         disputes.sort_by_key(|&d| {
             t.dispute(d)
-                .event
+                .event()
                 .map_or(usize::MAX, |e| data.index.rank(e))
         });
         let years = data.index.events_per_year(t);
@@ -259,7 +259,8 @@ impl App {
             history: Vec::new(),
             message: None,
             effects: Vec::new(),
-            inline_search: t.events.len() + t.actors.len() + t.quotes.len() <= INLINE_SEARCH_LIMIT,
+            inline_search: t.events().len() + t.actors().len() + t.quotes().len()
+                <= INLINE_SEARCH_LIMIT,
             generation: 0,
             inline_answers: Vec::new(),
             quit: false,
@@ -298,16 +299,31 @@ impl App {
     /// `Action::SearchResults`.
     pub fn request(&mut self, target: SearchTarget, query: String) -> u64 {
         self.generation += 1;
+        let within = match target {
+            SearchTarget::Events => self.events.subset(),
+            _ => None,
+        };
         let request = SearchRequest {
             generation: self.generation,
             target,
             query,
+            within,
         };
         if self.inline_search {
             let answer = background::answer(&self.data, &request);
             self.inline_answers.push(answer);
         } else {
             self.effects.push(Effect::Search(request));
+        }
+        self.generation
+    }
+
+    /// Makes any pane search on its way stale, and stops it if it runs off the
+    /// input thread (a long event scan would otherwise run to its end).
+    pub fn cancel_pane_search(&mut self) -> u64 {
+        self.generation += 1;
+        if !self.inline_search {
+            self.effects.push(Effect::CancelSearch);
         }
         self.generation
     }
@@ -359,12 +375,8 @@ impl App {
 
     /// The role of an actor row's actor in the selected event.
     pub fn role(&self, row: ActorRow) -> Option<&str> {
-        let event = self
-            .data
-            .timeline
-            .events
-            .get(self.selected_event()?.get())?;
-        event.actors.get(row.slot? as usize)?.role.as_deref()
+        let event = self.data.timeline.event(self.selected_event()?);
+        event.participant(row.slot? as usize)?.role
     }
 
     /// Length of the list a pane shows (the detail pane is not a list).
@@ -416,7 +428,7 @@ impl App {
                 let mut per_year = vec![0u32; counts.len()];
                 for pos in 0..self.events.len(&self.data) {
                     if let Some(e) = self.events.get(&self.data, pos) {
-                        let year = self.data.timeline.event(e).date.year;
+                        let year = self.data.timeline.event(e).date().year;
                         if let Some(slot) = per_year.get_mut((year - first) as usize) {
                             *slot += 1;
                         }
@@ -487,8 +499,7 @@ impl App {
                     .data
                     .timeline
                     .event(e)
-                    .actors
-                    .iter()
+                    .actors()
                     .enumerate()
                     .map(|(slot, p)| ActorRow {
                         actor: p.actor,
@@ -506,7 +517,7 @@ impl App {
         self.quotes = match self.quote_context {
             QuoteContext::Event => self
                 .selected_event()
-                .map(|e| self.data.timeline.event(e).quotes.clone())
+                .map(|e| self.data.timeline.event(e).quotes().to_vec())
                 .unwrap_or_default(),
             QuoteContext::Actor => self
                 .selected_actor()

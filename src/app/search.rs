@@ -2,11 +2,12 @@
 //! scores, this module maps its answers onto the rows a pane shows.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{ActorsMode, App, FinderHit, ListPos, Pane};
 use crate::data::background::{Found, SearchTarget};
-use crate::data::search::{ActorMatch, EventField};
-use crate::data::{ActorIx, QuoteIx};
+use crate::data::search::{ActorMatch, EventField, EventSearch};
+use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 
 /// A search in one pane. While `typing`, keys go to the query; afterwards the hits
 /// stay highlighted and `n`/`N` walk them.
@@ -15,8 +16,17 @@ pub struct Search {
     pub pane: Pane,
     pub query: String,
     pub typing: bool,
-    /// Sorted by position in the pane's list.
-    pub hits: Vec<Hit>,
+    /// The hits' positions in the pane's list, in order.
+    pub hits: Vec<usize>,
+    /// The best-scoring hit (the first in list order among equals).
+    pub best: Option<usize>,
+    /// What each hit matched, for highlighting.
+    pub shown: Shown,
+    /// False while an event search over many events is still going: `hits` are
+    /// those found so far (up to some position) and more may come.
+    pub complete: bool,
+    /// The request `hits` answer.
+    pub answered: u64,
     /// Where the pane was before the search, for Esc.
     pub saved: ListPos,
     /// The request whose answer `hits` waits for (see `App::request`).
@@ -25,32 +35,58 @@ pub struct Search {
     pub pending: bool,
 }
 
-impl Search {
-    pub fn hit_at(&self, pos: usize) -> Option<&Hit> {
-        self.hits
-            .binary_search_by_key(&pos, |h| h.pos)
-            .ok()
-            .map(|i| &self.hits[i])
-    }
+/// Where a search's highlights come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    /// Every hit's, in the order of `hits` (actors and quotes: few enough).
+    Listed(Vec<Hit>),
+    /// Computed for a row when it is drawn, from the query that was answered and
+    /// the list searched (`None`: all events): there may be a million hits.
+    Events {
+        query: String,
+        within: Option<Arc<[EventIx]>>,
+    },
+}
 
-    /// The best-scoring hit (the first in list order among equals).
-    pub fn best(&self) -> Option<&Hit> {
-        self.hits
-            .iter()
-            .max_by(|a, b| a.score.cmp(&b.score).then(b.pos.cmp(&a.pos)))
+impl Search {
+    /// The hit at a position of the pane's list, with what it matched.
+    pub fn hit_at(&self, data: &Indexed, pos: usize) -> Option<Hit> {
+        let i = self.hits.binary_search(&pos).ok()?;
+        match &self.shown {
+            Shown::Listed(hits) => hits.get(i).cloned(),
+            Shown::Events { query, within } => {
+                let list = within.as_deref().unwrap_or(data.index.chronological());
+                let m = EventSearch::new(data).hit(data, *list.get(pos)?, query)?;
+                Some(Hit {
+                    pos,
+                    field: event_field(m.field),
+                    indices: m.indices,
+                })
+            }
+        }
     }
 
     /// The hit after (or before) a position, wrapping around.
-    pub fn next_from(&self, pos: usize, forward: bool) -> Option<&Hit> {
-        if forward {
-            self.hits.iter().find(|h| h.pos > pos).or(self.hits.first())
+    pub fn next_from(&self, pos: usize, forward: bool) -> Option<usize> {
+        let next = if forward {
+            self.hits.get(self.hits.partition_point(|&h| h <= pos))
         } else {
-            self.hits
-                .iter()
-                .rev()
-                .find(|h| h.pos < pos)
-                .or(self.hits.last())
-        }
+            self.hits[..self.hits.partition_point(|&h| h < pos)].last()
+        };
+        let wrapped = if forward {
+            self.hits.first()
+        } else {
+            self.hits.last()
+        };
+        next.or(wrapped).copied()
+    }
+
+    /// No hits: the last answer's (or, before any, none).
+    pub fn clear_hits(&mut self) {
+        self.hits.clear();
+        self.best = None;
+        self.shown = Shown::Listed(Vec::new());
+        self.complete = true;
     }
 }
 
@@ -58,7 +94,6 @@ impl Search {
 pub struct Hit {
     /// Position in the pane's list.
     pub pos: usize,
-    pub score: i64,
     pub field: HitField,
     /// Matched characters (char indices) in `field`.
     pub indices: Vec<usize>,
@@ -97,30 +132,43 @@ pub fn pane_target(pane: Pane) -> Option<SearchTarget> {
     }
 }
 
-/// The hits of a search's answer in a pane's current list.
-pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> Vec<Hit> {
-    if query.trim().is_empty() {
-        return Vec::new();
+/// Which of `HitField`s an event's field is.
+fn event_field(field: EventField) -> HitField {
+    match field {
+        EventField::Title => HitField::Shown,
+        EventField::Summary => HitField::Summary,
+        EventField::Place => HitField::Place,
+        EventField::Tag(i) => HitField::Tag(i),
     }
-    let data = &app.data;
-    let mut hits: Vec<Hit> = match (pane, found) {
-        (Pane::Events, Found::Events(matches)) => matches
-            .into_iter()
-            .filter_map(|m| {
-                let field = match m.field {
-                    EventField::Title => HitField::Shown,
-                    EventField::Summary => HitField::Summary,
-                    EventField::Place => HitField::Place,
-                    EventField::Tag(i) => HitField::Tag(i),
-                };
-                Some(Hit {
-                    pos: app.events.position(data, m.event)?,
-                    score: m.score,
-                    field,
-                    indices: m.indices,
-                })
-            })
-            .collect(),
+}
+
+/// A search's answer, as positions in a pane's current list.
+pub struct PaneHits {
+    pub hits: Vec<usize>,
+    pub best: Option<usize>,
+    pub shown: Shown,
+    /// False for the first part of a long event search's answer.
+    pub complete: bool,
+}
+
+/// The hits of a search's answer in a pane's current list. An event search's
+/// answer is in those terms already (it searched the pane's list).
+pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> PaneHits {
+    if query.trim().is_empty() {
+        return listed(Vec::new());
+    }
+    let scored: Vec<(Hit, i64)> = match (pane, found) {
+        (Pane::Events, Found::Events(found)) => {
+            return PaneHits {
+                hits: found.positions.iter().map(|&p| p as usize).collect(),
+                best: found.best.map(|(pos, _)| pos as usize),
+                shown: Shown::Events {
+                    query: query.to_string(),
+                    within: app.events.subset(),
+                },
+                complete: found.complete,
+            };
+        }
         (Pane::Actors, Found::Actors(matches)) => {
             let event_rows: HashMap<ActorIx, usize> = match app.actors_mode {
                 ActorsMode::All => HashMap::new(),
@@ -139,12 +187,12 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> Vec<Hit
                         ActorsMode::OfEvent => *event_rows.get(&m.actor)?,
                     };
                     let field = m.alias.map_or(HitField::Shown, HitField::Alias);
-                    Some(Hit {
+                    let hit = Hit {
                         pos,
-                        score: m.score,
                         field,
                         indices: m.indices,
-                    })
+                    };
+                    Some((hit, m.score))
                 })
                 .collect()
         }
@@ -158,20 +206,36 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> Vec<Hit
             matches
                 .into_iter()
                 .filter_map(|(q, score, indices)| {
-                    Some(Hit {
+                    let hit = Hit {
                         pos: *rows.get(&q)?,
-                        score,
                         field: HitField::Shown,
                         indices,
-                    })
+                    };
+                    Some((hit, score))
                 })
                 .collect()
         }
         _ => Vec::new(),
     };
-    hits.sort_by_key(|h| h.pos);
-    hits.dedup_by_key(|h| h.pos);
-    hits
+    listed(scored)
+}
+
+/// Hits with their scores (best first among equal positions) as `PaneHits`.
+fn listed(mut scored: Vec<(Hit, i64)>) -> PaneHits {
+    // Stable: of the hits at one position, the first (the best) stays.
+    scored.sort_by_key(|(h, _)| h.pos);
+    scored.dedup_by_key(|(h, _)| h.pos);
+    let best = scored
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.pos.cmp(&a.0.pos)))
+        .map(|(h, _)| h.pos);
+    let hits = scored.iter().map(|(h, _)| h.pos).collect();
+    PaneHits {
+        hits,
+        best,
+        shown: Shown::Listed(scored.into_iter().map(|(h, _)| h).collect()),
+        complete: true,
+    }
 }
 
 /// The finder's rows from its answer's matches.

@@ -152,7 +152,7 @@ fn follow_selections(app: &mut App) {
                 pos.offset,
                 pos.selected,
                 inner(screen.view.main).height as usize,
-                data.timeline.sources.len(),
+                data.timeline.sources().len(),
             );
         }
     }

@@ -32,10 +32,10 @@ pub fn census(data: &Indexed) -> String {
     };
     format!(
         "ok: {}{span}, {}, {}, {}, {}\n",
-        count(t.events.len(), "event"),
-        count(t.actors.len(), "actor"),
-        count(t.quotes.len(), "quote"),
-        count(t.sources.len(), "source"),
-        count(t.disputes.len(), "dispute"),
+        count(t.events().len(), "event"),
+        count(t.actors().len(), "actor"),
+        count(t.quotes().len(), "quote"),
+        count(t.sources().len(), "source"),
+        count(t.disputes().len(), "dispute"),
     )
 }

@@ -23,15 +23,16 @@ pub fn actors(data: &Indexed, query: Option<&str>, format: Format) -> Result<Str
                 .collect()
         }
         None => {
-            let mut all: Vec<ActorIx> = (0..t.actors.len() as u32).map(ActorIx).collect();
+            let mut all: Vec<ActorIx> = (0..t.actors().len() as u32).map(ActorIx).collect();
             all.sort_by_cached_key(|&a| {
-                let name = &t.actor(a).name;
-                (name.to_lowercase(), name.clone(), a)
+                let name = t.actor(a).name();
+                (name.to_lowercase(), name, a)
             });
             all.into_iter().map(|a| (a, None)).collect()
         }
     };
-    let alias_of = |a: ActorIx, alias: Option<usize>| alias.map(|i| &*t.actor(a).aliases[i]);
+    let alias_of =
+        |a: ActorIx, alias: Option<usize>| alias.and_then(|i| t.actor(a).aliases().nth(i));
     let events_of = |a: ActorIx| data.index.events_of_actor(a).len();
     Ok(match format {
         Format::Text => {
@@ -41,8 +42,8 @@ pub fn actors(data: &Indexed, query: Option<&str>, format: Format) -> Result<Str
                 let _ = writeln!(
                     out,
                     "{}\t{}\t{}\t{}",
-                    actor.id,
-                    cell(&actor.name),
+                    actor.id(),
+                    cell(actor.name()),
                     alias_of(a, alias).map_or("-".to_string(), cell),
                     events_of(a)
                 );
@@ -54,8 +55,8 @@ pub fn actors(data: &Indexed, query: Option<&str>, format: Format) -> Result<Str
                 .map(|&(a, alias)| {
                     let actor = t.actor(a);
                     json!({
-                        "id": actor.id,
-                        "name": actor.name,
+                        "id": actor.id(),
+                        "name": actor.name(),
                         "alias": alias_of(a, alias),
                         "events": events_of(a),
                     })
@@ -82,7 +83,13 @@ fn write_events(data: &Indexed, events: &[EventIx], format: EventFormat) -> Stri
         EventFormat::Text => {
             for &e in events {
                 let event = t.event(e);
-                let _ = writeln!(out, "{}\t{}\t{}", event.date, event.id, cell(&event.title));
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    event.date(),
+                    event.id(),
+                    cell(event.title())
+                );
             }
         }
         EventFormat::Json => {
@@ -100,16 +107,16 @@ fn write_events(data: &Indexed, events: &[EventIx], format: EventFormat) -> Stri
             out.push_str("| Date | Event | Place | Id |\n| --- | --- | --- | --- |\n");
             for &e in events {
                 let event = t.event(e);
-                let date = match event.end {
-                    Some(end) => format!("{} to {end}", event.date),
-                    None => event.date.to_string(),
+                let date = match event.end() {
+                    Some(end) => format!("{} to {end}", event.date()),
+                    None => event.date().to_string(),
                 };
                 let _ = writeln!(
                     out,
                     "| {date} | {} | {} | `{}` |",
-                    markdown(&event.title),
-                    markdown(event.place.as_deref().unwrap_or_default()),
-                    event.id
+                    markdown(event.title()),
+                    markdown(event.place().unwrap_or_default()),
+                    event.id()
                 );
             }
         }
@@ -130,29 +137,29 @@ pub fn quotes(data: &Indexed, filter: &QuoteFilter, format: Format) -> Result<St
     let t = &data.timeline;
     let cited = filter
         .event
-        .map(|id| event_id(data, id).map(|e| t.event(e).quotes.clone()))
+        .map(|id| event_id(data, id).map(|e| t.event(e).quotes()))
         .transpose()?;
     let speaker = filter.actor.map(|id| actor_id(data, id)).transpose()?;
     let source = filter.source.map(|id| source_id(data, id)).transpose()?;
-    let chosen: Vec<QuoteIx> = (0..t.quotes.len() as u32)
+    let chosen: Vec<QuoteIx> = (0..t.quotes().len() as u32)
         .map(QuoteIx)
         .filter(|q| cited.as_ref().is_none_or(|c| c.contains(q)))
-        .filter(|&q| speaker.is_none_or(|a| t.quote(q).speaker == Some(a)))
-        .filter(|&q| source.is_none_or(|s| t.quote(q).source == s))
+        .filter(|&q| speaker.is_none_or(|a| t.quote(q).speaker() == Some(a)))
+        .filter(|&q| source.is_none_or(|s| t.quote(q).source() == s))
         .collect();
     Ok(match format {
         Format::Text => {
             let mut out = String::new();
             for &q in &chosen {
                 let quote = t.quote(q);
-                let speaker = quote.speaker.map_or("-", |a| &*t.actor(a).id);
+                let speaker = quote.speaker().map_or("-", |a| t.actor(a).id());
                 let _ = writeln!(
                     out,
                     "{}\t{}\t{}\t{}",
-                    quote.id,
-                    t.source(quote.source).id,
+                    quote.id(),
+                    t.source(quote.source()).id(),
                     speaker,
-                    cell(&quote.text)
+                    cell(quote.text())
                 );
             }
             out
@@ -166,7 +173,7 @@ pub fn quotes(data: &Indexed, filter: &QuoteFilter, format: Format) -> Result<St
                         .index
                         .events_of_quote(q)
                         .iter()
-                        .map(|&e| &*t.event(e).id)
+                        .map(|&e| t.event(e).id())
                         .collect();
                     value["events"] = json!(events);
                     value

@@ -7,12 +7,14 @@
 //! query is ever handed back: a stale answer is dropped, never shown.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
-use super::QuoteIx;
+use super::event_hits::EventHits;
 use super::index::Indexed;
-use super::search::{ActorMatch, ActorSearch, EventMatch, EventSearch, search_quotes};
+use super::search::{ActorMatch, ActorSearch, EventSearch, search_quotes};
+use super::{EventIx, QuoteIx};
 
 /// The answer to one finder query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +122,9 @@ pub struct SearchRequest {
     pub generation: u64,
     pub target: SearchTarget,
     pub query: String,
+    /// For `Events`: the events the pane lists, when not all of them; the
+    /// answer's positions are positions in this list.
+    pub within: Option<Arc<[EventIx]>>,
 }
 
 /// Where a search looks.
@@ -129,7 +134,8 @@ pub enum SearchTarget {
     Finder {
         rows: usize,
     },
-    /// `/` in a pane: every match, for n/N to walk.
+    /// `/` in a pane: every match, for n/N to walk. Events come as `EventHits`
+    /// (the matches' positions and the best), their highlights computed when drawn.
     Events,
     Actors,
     Quotes,
@@ -158,7 +164,7 @@ pub enum Found {
         matches: Vec<ActorMatch>,
         total: usize,
     },
-    Events(Vec<EventMatch>),
+    Events(EventHits),
     Actors(Vec<ActorMatch>),
     Quotes(Vec<(QuoteIx, i64, Vec<usize>)>),
 }
@@ -166,30 +172,53 @@ pub enum Found {
 /// Runs a request here and now: what the worker does on its thread, and what the
 /// explorer does inline for small timelines and in tests.
 pub fn answer(data: &Indexed, request: &SearchRequest) -> SearchAnswer {
+    answer_unless_stale(data, request, &|| false, &mut |_| {}).expect("never stale")
+}
+
+/// `answer`, given up (`None`) as soon as `stale` says so: a long event scan
+/// asks it every thousand events or so, and hands `partial` what it has found
+/// so far now and then (`EventHits::complete` false).
+pub fn answer_unless_stale(
+    data: &Indexed,
+    request: &SearchRequest,
+    stale: &(dyn Fn() -> bool + Sync),
+    partial: &mut dyn FnMut(SearchAnswer),
+) -> Option<SearchAnswer> {
     let query = request.query.as_str();
+    let answer = |found| SearchAnswer {
+        generation: request.generation,
+        query: request.query.clone(),
+        found,
+    };
     let found = match request.target {
         SearchTarget::Finder { rows } => {
             let (matches, total) = ActorSearch::new(data).search_top(data, query, rows);
             Found::Finder { matches, total }
         }
-        SearchTarget::Events => Found::Events(EventSearch::new(data).search(data, query)),
+        SearchTarget::Events => Found::Events(EventSearch::new(data).find(
+            data,
+            query,
+            request.within.clone(),
+            stale,
+            &mut |hits| partial(answer(Found::Events(hits.clone()))),
+        )?),
         SearchTarget::Actors => Found::Actors(ActorSearch::new(data).search(data, query)),
         SearchTarget::Quotes => Found::Quotes(search_quotes(data, query)),
     };
-    SearchAnswer {
-        generation: request.generation,
-        query: request.query.clone(),
-        found,
-    }
+    Some(answer(found))
 }
 
 /// Runs the explorer's searches (the finder's and a pane's) on a thread of its
 /// own. Each answer goes to `deliver`, which returns false once nobody listens.
 /// Of the requests waiting, only the newest of each kind (finder, pane) is run.
+/// A pane's search still running when a newer pane request is submitted stops
+/// early, unanswered (`answer_unless_stale`).
 /// Dropping it closes its queue without waiting: a long search must not delay
 /// quitting; the thread ends once it sees the queue closed (or `deliver` fails).
 pub struct SearchWorker {
     requests: Sender<SearchRequest>,
+    /// The generation of the newest pane request submitted.
+    latest_pane: Arc<AtomicU64>,
 }
 
 impl SearchWorker {
@@ -198,8 +227,11 @@ impl SearchWorker {
         deliver: impl Fn(SearchAnswer) -> bool + Send + 'static,
     ) -> Self {
         let (requests, inbox) = mpsc::channel::<SearchRequest>();
+        let latest_pane = Arc::new(AtomicU64::new(0));
+        let latest = latest_pane.clone();
         std::thread::spawn(move || {
             ActorSearch::new(&data).prepare(&data);
+            data.event_tables();
             while let Ok(first) = inbox.recv() {
                 let mut finder = None;
                 let mut pane = None;
@@ -217,17 +249,42 @@ impl SearchWorker {
                     }
                 }
                 for request in [finder, pane].into_iter().flatten() {
-                    if !deliver(answer(&data, &request)) {
+                    let stale = || {
+                        !request.target.is_finder()
+                            && latest.load(Ordering::Relaxed) != request.generation
+                    };
+                    let mut partial = |answer| {
+                        deliver(answer);
+                    };
+                    let Some(answer) = answer_unless_stale(&data, &request, &stale, &mut partial)
+                    else {
+                        continue;
+                    };
+                    if !deliver(answer) {
                         return;
                     }
                 }
             }
         });
-        SearchWorker { requests }
+        SearchWorker {
+            requests,
+            latest_pane,
+        }
     }
 
-    /// Queues a request; returns at once.
+    /// Stops the pane search running or waiting, if any: it ends unanswered.
+    pub fn cancel_pane(&self) {
+        // No request has this generation.
+        self.latest_pane.store(u64::MAX, Ordering::Relaxed);
+    }
+
+    /// Queues a request; returns at once. A pane request makes any pane search
+    /// still running stale.
     pub fn submit(&self, request: SearchRequest) {
+        if !request.target.is_finder() {
+            self.latest_pane
+                .store(request.generation, Ordering::Relaxed);
+        }
         // A closed channel means the thread is gone: no answer will come.
         let _ = self.requests.send(request);
     }
@@ -261,6 +318,7 @@ mod tests {
             generation: 7,
             target: SearchTarget::Finder { rows: 3 },
             query: "kat".into(),
+            within: None,
         };
         worker.submit(request.clone());
         let got = answers.recv().expect("an answer");

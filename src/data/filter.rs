@@ -29,7 +29,7 @@ impl EventFilter<'_> {
     /// in plain words, not an empty list.
     pub fn select(&self, data: &Indexed) -> Result<Vec<EventIx>, String> {
         let t = &data.timeline;
-        let mut keep = vec![true; t.events.len()];
+        let mut keep = vec![true; t.events().len()];
         let mut narrow = |allowed: &mut dyn Iterator<Item = EventIx>| {
             let mut allowed_here = vec![false; keep.len()];
             for e in allowed {
@@ -73,8 +73,8 @@ impl EventFilter<'_> {
             .filter(|&e| {
                 // Events are periods: keep those that overlap [from, to].
                 let event = t.event(e);
-                let first = event.date.first_day();
-                let last = event.end.unwrap_or(event.date).last_day();
+                let first = event.date().first_day();
+                let last = event.end().unwrap_or(event.date()).last_day();
                 self.from.is_none_or(|from| last >= from.first_day())
                     && self.to.is_none_or(|to| first <= to.last_day())
             })
@@ -96,16 +96,12 @@ fn tagged(data: &Indexed, tag: &str) -> Result<Vec<EventIx>, String> {
     if tag.trim().is_empty() {
         return Err("empty tag".into());
     }
-    let found: Vec<EventIx> = (0..t.events.len() as u32)
+    let found: Vec<EventIx> = (0..t.events().len() as u32)
         .map(EventIx)
-        .filter(|&e| t.event(e).tags.iter().any(|x| x.eq_ignore_ascii_case(tag)))
+        .filter(|&e| t.event(e).tags().any(|x| x.eq_ignore_ascii_case(tag)))
         .collect();
     if found.is_empty() {
-        let mut in_use: Vec<&str> = t
-            .events
-            .iter()
-            .flat_map(|e| e.tags.iter().map(|x| &**x))
-            .collect();
+        let mut in_use: Vec<&str> = t.events().flat_map(|e| e.tags()).collect();
         in_use.sort_unstable();
         in_use.dedup();
         let hint = match closest(tag, in_use) {

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::date::Date;
+use super::event_hits::EventTables;
 use super::idmap::IdMap;
 use super::model::*;
 use super::search::{ActorTables, Narrowing};
@@ -106,9 +107,7 @@ impl Index {
     /// The index of `t`; for a large timeline the id table, the largest part, is
     /// built on a second thread while this one builds the lists.
     pub fn build(t: &Timeline) -> Self {
-        let items =
-            t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len();
-        if items < PARALLEL_FROM_IDS {
+        if id_count(t) < PARALLEL_FROM_IDS {
             return Index {
                 ids: id_map(t),
                 ..Self::lists(t)
@@ -128,24 +127,19 @@ impl Index {
     fn lists(t: &Timeline) -> Self {
         // Sorted on (date, file position), read out of the events in one pass: file
         // order breaks ties, and the sort never chases an event's pointer.
-        let mut keyed: Vec<(Date, u32)> = t
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.date, i as u32))
-            .collect();
+        let mut keyed: Vec<(Date, u32)> = t.events().map(|e| (e.date(), e.ix().0)).collect();
         keyed.sort_unstable();
         let chronological: Vec<EventIx> = keyed.into_iter().map(|(_, e)| EventIx(e)).collect();
-        let mut rank = vec![0u32; t.events.len()];
+        let mut rank = vec![0u32; t.event_count()];
         for (pos, e) in chronological.iter().enumerate() {
             rank[e.get()] = pos as u32;
         }
 
         // Keyed in chronological order so each actor's events come out oldest first.
         let actor_events = Adjacency::build(
-            t.actors.len(),
+            t.actor_count(),
             chronological.iter().flat_map(|&e| {
-                t.event(e).actors.iter().enumerate().map(move |(slot, p)| {
+                t.event(e).actors().enumerate().map(move |(slot, p)| {
                     (
                         p.actor.get(),
                         ActorEvent {
@@ -157,52 +151,44 @@ impl Index {
             }),
         );
         let quote_events = Adjacency::build(
-            t.quotes.len(),
+            t.quote_count(),
             chronological
                 .iter()
-                .flat_map(|&e| t.event(e).quotes.iter().map(move |q| (q.get(), e))),
+                .flat_map(|&e| t.event(e).quotes().iter().map(move |q| (q.get(), e))),
         );
         let source_quotes = Adjacency::build(
-            t.sources.len(),
-            t.quotes
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (q.source.get(), QuoteIx(i as u32))),
+            t.source_count(),
+            t.quotes().map(|q| (q.source().get(), q.ix())),
         );
         let speaker_quotes = Adjacency::build(
-            t.actors.len(),
-            t.quotes
-                .iter()
-                .enumerate()
-                .filter_map(|(i, q)| q.speaker.map(|s| (s.get(), QuoteIx(i as u32)))),
+            t.actor_count(),
+            t.quotes()
+                .filter_map(|q| q.speaker().map(|s| (s.get(), q.ix()))),
         );
         let event_disputes = Adjacency::build(
-            t.events.len(),
-            t.disputes
-                .iter()
-                .enumerate()
-                .filter_map(|(i, d)| d.event.map(|e| (e.get(), DisputeIx(i as u32)))),
+            t.event_count(),
+            t.disputes()
+                .filter_map(|d| d.event().map(|e| (e.get(), d.ix()))),
         );
         let mut quote_dispute_pairs = Vec::new();
-        for (i, d) in t.disputes.iter().enumerate() {
+        for d in t.disputes() {
             let mut cited: Vec<QuoteIx> = d
-                .claims
-                .iter()
-                .flat_map(|c| c.quotes.iter().copied())
+                .claims()
+                .flat_map(|c| c.quotes().iter().copied())
                 .collect();
             cited.sort();
             cited.dedup();
-            quote_dispute_pairs.extend(cited.into_iter().map(|q| (q.get(), DisputeIx(i as u32))));
+            quote_dispute_pairs.extend(cited.into_iter().map(|q| (q.get(), d.ix())));
         }
-        let quote_disputes = Adjacency::build(t.quotes.len(), quote_dispute_pairs);
+        let quote_disputes = Adjacency::build(t.quote_count(), quote_dispute_pairs);
         let relations_in = Adjacency::build(
-            t.actors.len(),
-            t.actors.iter().enumerate().flat_map(|(a, actor)| {
-                actor.relations.iter().enumerate().map(move |(slot, r)| {
+            t.actor_count(),
+            t.actors().flat_map(|actor| {
+                actor.relations().enumerate().map(move |(slot, r)| {
                     (
-                        r.actor.get(),
+                        r.actor().get(),
                         RelationRef {
-                            subject: ActorIx(a as u32),
+                            subject: actor.ix(),
                             slot: slot as u32,
                         },
                     )
@@ -278,22 +264,21 @@ impl Index {
     /// Events per calendar year from the first event's year to the last's, for the
     /// timeline strip: `(first_year, counts)`. Empty timeline: `None`.
     pub fn events_per_year(&self, t: &Timeline) -> Option<(i32, Vec<u32>)> {
-        let first = t.event(*self.chronological.first()?).date.year;
-        let last = t.event(*self.chronological.last()?).date.year;
+        let first = t.event(*self.chronological.first()?).date().year;
+        let last = t.event(*self.chronological.last()?).date().year;
         let mut counts = vec![0u32; (last - first) as usize + 1];
         for &e in &self.chronological {
-            counts[(t.event(e).date.year - first) as usize] += 1;
+            counts[(t.event(e).date().year - first) as usize] += 1;
         }
         Some((first, counts))
     }
 
     /// First and last date of the timeline (the last is the latest `end` or `date`).
     pub fn span(&self, t: &Timeline) -> Option<(Date, Date)> {
-        let first = t.event(*self.chronological.first()?).date;
+        let first = t.event(*self.chronological.first()?).date();
         let last = t
-            .events
-            .iter()
-            .map(|e| e.end.unwrap_or(e.date).max(e.date))
+            .events()
+            .map(|e| e.end().unwrap_or(e.date()).max(e.date()))
             .max()?;
         Some((first, last))
     }
@@ -308,6 +293,8 @@ pub struct Indexed {
     actor_tables: OnceLock<ActorTables>,
     /// What the last event search kept for the next keystroke.
     event_narrowing: Narrowing,
+    /// What the events pane's search prepares on its first use.
+    event_tables: OnceLock<EventTables>,
 }
 
 impl Indexed {
@@ -318,11 +305,16 @@ impl Indexed {
             index,
             actor_tables: OnceLock::new(),
             event_narrowing: Narrowing::default(),
+            event_tables: OnceLock::new(),
         }
     }
 
     pub(crate) fn event_narrowing(&self) -> &Narrowing {
         &self.event_narrowing
+    }
+
+    pub(crate) fn event_tables(&self) -> &EventTables {
+        self.event_tables.get_or_init(|| EventTables::new(self))
     }
 
     pub(crate) fn actor_tables(&self) -> &ActorTables {
@@ -336,46 +328,38 @@ impl Indexed {
 
     /// The role an actor played in an event, from an `ActorEvent`.
     pub fn role(&self, ae: ActorEvent) -> Option<&str> {
-        self.timeline.event(ae.event).actors[ae.slot as usize]
+        self.timeline
+            .event(ae.event)
+            .participant(ae.slot as usize)?
             .role
-            .as_deref()
     }
 
     /// The relation behind a `RelationRef`.
-    pub fn relation(&self, r: RelationRef) -> &Relation {
-        &self.timeline.actor(r.subject).relations[r.slot as usize]
+    pub fn relation(&self, r: RelationRef) -> Relation<'_> {
+        self.timeline.actor(r.subject).relation(r.slot as usize)
     }
 }
 
 /// Every id to its item.
 fn id_map(t: &Timeline) -> IdMap<ItemRef> {
-    let mut ids = IdMap::with_capacity(
-        t.events.len() + t.actors.len() + t.quotes.len() + t.sources.len() + t.disputes.len(),
-    );
+    let mut ids = IdMap::with_capacity(id_count(t));
     // The first kind to claim an id keeps it, from most to least specific, so a
     // (discouraged) id shared by two kinds resolves to the event, the thing people
     // look up most.
     let key = |item| t.id_of(item);
-    let all = (t.events.iter().enumerate())
-        .map(|(i, x)| (&x.id, ItemRef::Event(EventIx(i as u32))))
-        .chain(
-            (t.actors.iter().enumerate()).map(|(i, x)| (&x.id, ItemRef::Actor(ActorIx(i as u32)))),
-        )
-        .chain(
-            (t.quotes.iter().enumerate()).map(|(i, x)| (&x.id, ItemRef::Quote(QuoteIx(i as u32)))),
-        )
-        .chain(
-            (t.sources.iter().enumerate())
-                .map(|(i, x)| (&x.id, ItemRef::Source(SourceIx(i as u32)))),
-        )
-        .chain(
-            (t.disputes.iter().enumerate())
-                .map(|(i, x)| (&x.id, ItemRef::Dispute(DisputeIx(i as u32)))),
-        );
+    let all = (t.events().map(|x| (x.id(), ItemRef::Event(x.ix()))))
+        .chain(t.actors().map(|x| (x.id(), ItemRef::Actor(x.ix()))))
+        .chain(t.quotes().map(|x| (x.id(), ItemRef::Quote(x.ix()))))
+        .chain(t.sources().map(|x| (x.id(), ItemRef::Source(x.ix()))))
+        .chain(t.disputes().map(|x| (x.id(), ItemRef::Dispute(x.ix()))));
     for (id, item) in all {
         ids.insert(id, item, key);
     }
     ids
+}
+
+fn id_count(t: &Timeline) -> usize {
+    t.event_count() + t.actor_count() + t.quote_count() + t.source_count() + t.dispute_count()
 }
 
 #[cfg(test)]
@@ -436,18 +420,16 @@ mod tests {
             PARALLEL_FROM_IDS / 1000 + 1
         );
         // Every id is found, on the item that has it; the shared one on the event.
-        for i in 0..t.events.len() {
-            let e = EventIx(i as u32);
-            assert_eq!(two.find(&t, &t.event(e).id), Some(ItemRef::Event(e)));
+        for e in t.events() {
+            assert_eq!(two.find(&t, e.id()), Some(ItemRef::Event(e.ix())));
         }
-        for i in 0..t.actors.len() {
-            let a = ActorIx(i as u32);
-            let expected = if i == 7 {
+        for a in t.actors() {
+            let expected = if a.ix() == ActorIx(7) {
                 ItemRef::Event(EventIx(3))
             } else {
-                ItemRef::Actor(a)
+                ItemRef::Actor(a.ix())
             };
-            assert_eq!(two.find(&t, &t.actor(a).id), Some(expected));
+            assert_eq!(two.find(&t, a.id()), Some(expected));
         }
         assert_eq!(two.find(&t, "q"), Some(ItemRef::Quote(QuoteIx(0))));
         assert_eq!(two.find(&t, "nothing"), None);

@@ -13,13 +13,13 @@ use serde::Deserialize;
 use super::clean::remove_control_characters;
 use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use super::index::Indexed;
-use super::model::Timeline;
+use super::model::{Timeline, TimelineBuilder};
 use super::parse;
 use super::raw::{RawTimeline, Seen, watch};
 use super::read::read_file;
 use super::suggest::closest;
 use super::timelinejs;
-use super::validate::{validate, validate_quickly};
+use super::validate::{self, validate, validate_quickly, validate_unfinished};
 
 /// The largest timeline file tlx reads: 1 GiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -102,9 +102,11 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         return Err(too_large(bytes.len() as u64));
     }
     let (timeline, warnings) = check_bytes(&bytes)?;
-    // The text is no longer needed: free it before the index is built, so the peak
-    // never holds the file, the model and the index at once.
+    // The text is no longer needed: free it before the timeline's parts are put
+    // together and the index is built, so the peak never holds the file with
+    // either.
     drop(bytes);
+    let timeline = finish(timeline)?;
     Ok(Loaded {
         data: Indexed::new(timeline),
         warnings,
@@ -127,13 +129,19 @@ fn describe(e: &std::io::Error) -> String {
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let (timeline, warnings) = check_bytes(bytes)?;
     Ok(Loaded {
-        data: Indexed::new(timeline),
+        data: Indexed::new(finish(timeline)?),
         warnings,
     })
 }
 
-/// Bytes to a validated timeline (not yet indexed) and its warnings.
-fn check_bytes(bytes: &[u8]) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+/// The parts of a validated timeline put together.
+fn finish(timeline: TimelineBuilder) -> Result<Timeline, LoadError> {
+    validate::finish(timeline).map_err(LoadError::Invalid)
+}
+
+/// Bytes to a validated timeline (not yet put together nor indexed) and its
+/// warnings.
+fn check_bytes(bytes: &[u8]) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
     // The mark is valid UTF-8 (U+FEFF): `check_str` skips it, once.
     match std::str::from_utf8(bytes) {
         Ok(text) => check_str(text),
@@ -162,12 +170,13 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     let (timeline, warnings) = check_str(text)?;
     Ok(Loaded {
-        data: Indexed::new(timeline),
+        data: Indexed::new(finish(timeline)?),
         warnings,
     })
 }
 
-/// Text to a validated timeline (not yet indexed) and its warnings.
+/// Text to a validated timeline (not yet put together nor indexed) and its
+/// warnings.
 ///
 /// The first parse is the plain one: no path tracking, no callback per ignored
 /// value, strings borrowed from the text. It only raises flags for what needs a
@@ -175,7 +184,7 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
 /// unknown-field pass for a file with fields the format does not define, the
 /// control-character pass for a file with a string that may hold one, the
 /// path-tracking parse for a file that does not parse.
-fn check_str(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
+fn check_str(text: &str) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (parsed, seen) = watch(|| parse::plain(text));
     // TimelineJS files fail the plain parse (their title is an object) or lack
@@ -184,7 +193,7 @@ fn check_str(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     if maybe_timelinejs && let Some(file) = timelinejs::detect(text) {
         let (mut raw, mut warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
         remove_control_characters(&mut raw, &mut warnings);
-        let timeline = validate(raw).map_err(LoadError::Invalid)?;
+        let timeline = validate_unfinished(raw).map_err(LoadError::Invalid)?;
         return Ok((timeline, warnings));
     }
     let Ok(raw) = parsed else {
@@ -199,7 +208,7 @@ fn check_str(text: &str) -> Result<(Timeline, Vec<Diagnostic>), LoadError> {
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut warnings);
     }
-    if let Some(timeline) = validate_quickly(raw) {
+    if let Some(timeline) = validate_quickly(raw, text) {
         return Ok((timeline, warnings));
     }
     // A file with a problem: parse it again and validate it in order, to report
@@ -428,7 +437,7 @@ mod tests {
     #[test]
     fn loads_a_minimal_timeline() {
         let loaded = load_str(MINIMAL).unwrap();
-        assert!(loaded.data.timeline.events.is_empty());
+        assert_eq!(loaded.data.timeline.event_count(), 0);
         assert!(loaded.warnings.is_empty());
     }
 
@@ -535,7 +544,7 @@ mod tests {
     fn control_characters_are_removed_with_a_warning() {
         let text = r#"{"format": "tlx/1", "title": "a\u001b[31mb\u0007\nc\td", "events": []}"#;
         let loaded = load_str(text).unwrap();
-        assert_eq!(&*loaded.data.timeline.title, "a[31mb\nc\td");
+        assert_eq!(loaded.data.timeline.title(), "a[31mb\nc\td");
         assert_eq!(
             loaded.warnings[0].to_string(),
             "title: removed 2 control characters"
@@ -554,6 +563,6 @@ mod tests {
     #[test]
     fn the_embedded_timeline_is_valid() {
         let loaded = embedded().unwrap();
-        assert!(!loaded.data.timeline.events.is_empty());
+        assert_ne!(loaded.data.timeline.event_count(), 0);
     }
 }

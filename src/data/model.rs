@@ -1,13 +1,31 @@
 //! The validated timeline: what the rest of tlx reads.
 //!
 //! Every reference between objects has been checked at load and is held as a typed
-//! index into the `Timeline`'s vectors (`ActorIx`, `EventIx`, ...), never as a string,
+//! index into the `Timeline`'s lists (`ActorIx`, `EventIx`, ...), never as a string,
 //! so a lookup is an array access and a reference cannot dangle. Each object keeps
-//! its `id` string for display and export. Text is `Box<str>`: no spare capacity
-//! for a million events. The JSON (serde) shapes of the format live in `raw.rs`;
-//! this module has no serde and no terminal code.
+//! its `id` string for display and export.
+//!
+//! Stored for a million events: every string in one arena (`text.rs`), the small
+//! ones that repeat (tags, roles, places) once; every per-object list flat
+//! (`lists.rs`); one small record per object (`timeline.rs`). Read through views,
+//! `timeline.event(ix).title()` (`view.rs`); write through `TimelineBuilder`
+//! (`build.rs`). The JSON (serde) shapes of the format live in `raw.rs`; this
+//! module has no serde and no terminal code.
+
+mod build;
+mod lists;
+mod text;
+mod timeline;
+mod view;
+mod writer;
 
 use super::date::Date;
+pub use build::{
+    NewActor, NewDispute, NewEvent, NewQuote, NewRelation, NewSource, TimelineBuilder,
+};
+pub use text::{Text, TooMuchText};
+pub use timeline::Timeline;
+pub use view::{Actor, Claim, Dispute, Event, Participant, Quote, Relation, Source};
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -52,46 +70,6 @@ pub enum ItemRef {
     Quote(QuoteIx),
     Source(SourceIx),
     Dispute(DisputeIx),
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Timeline {
-    pub title: Box<str>,
-    pub description: Option<Box<str>>,
-    pub sources: Vec<Source>,
-    pub actors: Vec<Actor>,
-    pub events: Vec<Event>,
-    pub quotes: Vec<Quote>,
-    pub disputes: Vec<Dispute>,
-}
-
-impl Timeline {
-    pub fn event(&self, ix: EventIx) -> &Event {
-        &self.events[ix.get()]
-    }
-    pub fn actor(&self, ix: ActorIx) -> &Actor {
-        &self.actors[ix.get()]
-    }
-    pub fn quote(&self, ix: QuoteIx) -> &Quote {
-        &self.quotes[ix.get()]
-    }
-    pub fn source(&self, ix: SourceIx) -> &Source {
-        &self.sources[ix.get()]
-    }
-    pub fn dispute(&self, ix: DisputeIx) -> &Dispute {
-        &self.disputes[ix.get()]
-    }
-
-    /// The id of anything.
-    pub fn id_of(&self, item: ItemRef) -> &str {
-        match item {
-            ItemRef::Event(e) => &self.event(e).id,
-            ItemRef::Actor(a) => &self.actor(a).id,
-            ItemRef::Quote(q) => &self.quote(q).id,
-            ItemRef::Source(s) => &self.source(s).id,
-            ItemRef::Dispute(d) => &self.dispute(d).id,
-        }
-    }
 }
 
 /// Generates a `kebab-case` string enum with `parse`, `as_str` and `ALL`, so the format's
@@ -210,80 +188,3 @@ string_enum!(
         Disputed = "disputed",
     }
 );
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Source {
-    pub id: Box<str>,
-    pub title: Box<str>,
-    pub publisher: Box<str>,
-    pub authors: Vec<Box<str>>,
-    pub published: Option<Date>,
-    pub url: Option<Box<str>>,
-    pub kind: Option<SourceKind>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Actor {
-    pub id: Box<str>,
-    pub name: Box<str>,
-    pub kind: ActorKind,
-    pub aliases: Vec<Box<str>>,
-    pub description: Option<Box<str>>,
-    pub relations: Vec<Relation>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Relation {
-    pub kind: RelationKind,
-    pub actor: ActorIx,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
-    pub quotes: Vec<QuoteIx>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Event {
-    pub id: Box<str>,
-    pub date: Date,
-    pub end: Option<Date>,
-    pub title: Box<str>,
-    pub summary: Option<Box<str>>,
-    pub place: Option<Box<str>>,
-    pub tags: Vec<Box<str>>,
-    pub actors: Vec<Participant>,
-    pub quotes: Vec<QuoteIx>,
-    /// `None` when the file does not say.
-    pub certainty: Option<Certainty>,
-    pub note: Option<Box<str>>,
-}
-
-/// An actor's part in an event.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Participant {
-    pub actor: ActorIx,
-    /// Free text; the format suggests `target`, `perpetrator`, `suspected`, ...
-    pub role: Option<Box<str>>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Quote {
-    pub id: Box<str>,
-    pub source: SourceIx,
-    pub text: Box<str>,
-    pub speaker: Option<ActorIx>,
-    pub note: Option<Box<str>>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Dispute {
-    pub id: Box<str>,
-    pub question: Box<str>,
-    pub event: Option<EventIx>,
-    pub claims: Vec<Claim>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Claim {
-    pub claim: Box<str>,
-    pub quotes: Vec<QuoteIx>,
-}

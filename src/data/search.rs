@@ -19,32 +19,35 @@ use super::index::Indexed;
 use super::model::{ActorIx, Event, EventIx, QuoteIx};
 
 /// Added to the score of a string equal to the whole query (ignoring case).
-const EXACT_BONUS: i64 = 1000;
+pub(super) const EXACT_BONUS: i64 = 1000;
 
 /// A query split into lowercase words.
-struct Query {
-    words: Vec<String>,
+pub(super) struct Query {
+    pub(super) words: Vec<String>,
 }
 
 impl Query {
-    fn new(text: &str) -> Self {
+    pub(super) fn new(text: &str) -> Self {
         Query {
             words: text.split_whitespace().map(lowercase).collect(),
         }
     }
 
-    fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
 }
 
 /// Lowercases one char for one char (a char whose lowercase is longer stays as it
 /// is), so that char positions in the result are positions in the original.
-fn lowercase(text: &str) -> String {
+pub(super) fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(lowercase_char).collect()
 }
 
-fn lowercase_char(c: char) -> char {
+pub(super) fn lowercase_char(c: char) -> char {
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
@@ -81,10 +84,11 @@ fn is_subsequence(word: &str, text: &str) -> bool {
 }
 
 /// Whether the (lowercase) word appears in `text`, ignoring case, as a subsequence
-/// whose first and last characters are less than twice its length apart: what
-/// `is_compact` will ask of skim's match, so a text without such a window cannot
-/// match. Texts or words outside ASCII are only checked as subsequences.
-fn has_compact_window(word: &str, text: &str) -> bool {
+/// whose first and last characters are less than twice its length (plus `slack`)
+/// apart: what `is_compact` will ask of skim's match, so a text without such a
+/// window cannot match. Texts or words outside ASCII are only checked as
+/// subsequences.
+pub(super) fn has_compact_window(word: &str, text: &str, slack: usize) -> bool {
     if !(word.is_ascii() && text.is_ascii()) {
         return is_subsequence(word, text);
     }
@@ -92,7 +96,7 @@ fn has_compact_window(word: &str, text: &str) -> bool {
     let Some((&first, rest)) = word.split_first() else {
         return true;
     };
-    let span = 2 * word.len();
+    let span = 2 * word.len() + slack;
     text.iter().enumerate().any(|(i, &b)| {
         if b.to_ascii_lowercase() != first {
             return false;
@@ -111,7 +115,7 @@ fn has_compact_window(word: &str, text: &str) -> bool {
 }
 
 /// The skim matcher with our rules around it; built once, reused for every string.
-struct Matcher {
+pub(super) struct Matcher {
     skim: SkimMatcherV2,
     /// Whether each word's match must be compact (see `is_compact`).
     compact: bool,
@@ -139,8 +143,21 @@ impl Matcher {
     }
 
     /// Skim on the lowercased text, with the compactness rule when it applies.
-    fn word(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
-        let (score, indices) = self.skim.fuzzy_indices(lower, word)?;
+    ///
+    /// Event and quote text is scored by a fresh matcher each time: skim 0.3.7
+    /// keeps its score matrix between calls without clearing it, and a cell left
+    /// over can raise a consecutive-match bonus, so a score would depend on what
+    /// the thread scored before (its `use_cache(false)` panics). Fresh, a word's
+    /// score never exceeds its score against itself (`word_score_bound`), which
+    /// event search relies on to stop scoring early.
+    pub(super) fn word(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+        let (score, indices) = if self.compact {
+            SkimMatcherV2::default()
+                .respect_case()
+                .fuzzy_indices(lower, word)?
+        } else {
+            self.skim.fuzzy_indices(lower, word)?
+        };
         (!self.compact || is_compact(word, &indices)).then_some((score, indices))
     }
 
@@ -149,7 +166,7 @@ impl Matcher {
     /// about texts that pass: in prose, most texts hold a short word scattered.
     fn may_match(&self, word: &str, text: &str) -> bool {
         if self.compact {
-            has_compact_window(word, text)
+            has_compact_window(word, text, 0)
         } else {
             is_subsequence(word, text)
         }
@@ -209,7 +226,7 @@ impl Matcher {
     }
 
     /// Score and positions of one word in `text`.
-    fn one_word(&self, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+    pub(super) fn one_word(&self, text: &str, word: &str) -> Option<(i64, Vec<usize>)> {
         if !self.may_match(word, text) {
             return None;
         }
@@ -276,10 +293,10 @@ impl ActorTables {
         let mut strings = Candidates::default();
         let mut seen: HashMap<String, u32> = HashMap::new();
         let mut slots = Vec::new();
-        let mut first = Vec::with_capacity(t.actors.len() + 1);
-        for actor in &t.actors {
+        let mut first = Vec::with_capacity(t.actors().len() + 1);
+        for actor in t.actors() {
             first.push(slots.len() as u32);
-            for text in std::iter::once(&actor.name).chain(&actor.aliases) {
+            for text in std::iter::once(actor.name()).chain(actor.aliases()) {
                 let lower = lowercase(text);
                 let k = match seen.get(&lower) {
                     Some(&k) => k,
@@ -293,13 +310,13 @@ impl ActorTables {
             }
         }
         first.push(slots.len() as u32);
-        let mut order: Vec<u32> = (0..t.actors.len() as u32).collect();
+        let mut order: Vec<u32> = (0..t.actors().len() as u32).collect();
         order.sort_by_cached_key(|&a| {
-            let name = &t.actor(ActorIx(a)).name;
+            let name = t.actor(ActorIx(a)).name();
             (
                 std::cmp::Reverse(data.index.events_of_actor(ActorIx(a)).len()),
                 lowercase(name),
-                name.clone(),
+                name,
                 a,
             )
         });
@@ -536,16 +553,15 @@ pub struct EventMatch {
 }
 
 /// An event's searchable fields, in the order they are tried.
-fn event_fields(event: &Event) -> impl Iterator<Item = (EventField, &str)> {
-    std::iter::once((EventField::Title, &*event.title))
-        .chain(event.summary.as_deref().map(|s| (EventField::Summary, s)))
-        .chain(event.place.as_deref().map(|p| (EventField::Place, p)))
+pub(super) fn event_fields(event: Event<'_>) -> impl Iterator<Item = (EventField, &str)> {
+    std::iter::once((EventField::Title, event.title()))
+        .chain(event.summary().map(|s| (EventField::Summary, s)))
+        .chain(event.place().map(|p| (EventField::Place, p)))
         .chain(
             event
-                .tags
-                .iter()
+                .tags()
                 .enumerate()
-                .map(|(i, tag)| (EventField::Tag(i), &**tag)),
+                .map(|(i, tag)| (EventField::Tag(i), tag)),
         )
 }
 
@@ -584,7 +600,7 @@ impl std::fmt::Debug for Narrowing {
 
 /// Fuzzy search over event titles, summaries, places and tags.
 pub struct EventSearch {
-    matcher: Matcher,
+    pub(super) matcher: Matcher,
 }
 
 impl EventSearch {
@@ -627,7 +643,7 @@ impl EventSearch {
                 if i == last {
                     fields.any(|(_, text)| is_subsequence(w, text))
                 } else {
-                    fields.any(|(_, text)| has_compact_window(w, text))
+                    fields.any(|(_, text)| has_compact_window(w, text, 0))
                 }
             })
         };
@@ -643,15 +659,11 @@ impl EventSearch {
         };
         narrowing.keep(query, survivors.clone());
         let mut found: Vec<EventMatch> = parallel(survivors.len(), |range| {
-            let mut fields: Vec<(EventField, &str)> = Vec::new();
             survivors[range]
                 .iter()
                 .filter_map(|&pos| {
                     let e = chronological[pos as usize];
-                    fields.clear();
-                    fields.extend(event_fields(t.event(e)));
-                    self.in_one_field(e, &fields, &words)
-                        .or_else(|| self.across_fields(e, &fields, &words))
+                    self.score_event(e, t.event(e), &words)
                 })
                 .collect()
         });
@@ -660,68 +672,105 @@ impl EventSearch {
         found
     }
 
-    fn in_one_field(
+    /// How one event matches, as `search` reports it (score, field, highlights),
+    /// or `None`: what the events pane asks for the rows it draws.
+    pub fn hit(&self, data: &Indexed, event: EventIx, query: &str) -> Option<EventMatch> {
+        let words = Query::new(query);
+        if words.is_empty() {
+            return None;
+        }
+        self.score_event(event, data.timeline.event(event), &words)
+    }
+
+    /// `search`'s verdict on one event: the best field holding every word, else
+    /// (two words or more) each word's best field, the score their sum. Each
+    /// field is lowercased once and each word scored once in it.
+    pub(super) fn score_event(
         &self,
-        event: EventIx,
-        fields: &[(EventField, &str)],
+        e: EventIx,
+        event: Event<'_>,
         query: &Query,
     ) -> Option<EventMatch> {
+        // Per field, each word's score and positions, if it matches there.
+        let mut table: Vec<(EventField, Vec<WordMatch>, bool)> = Vec::new();
+        let mut may: Vec<bool> = Vec::with_capacity(query.words.len());
+        for (field, text) in event_fields(event) {
+            may.clear();
+            may.extend(query.words.iter().map(|w| self.matcher.may_match(w, text)));
+            if !may.contains(&true) {
+                continue;
+            }
+            let lower = lowercase(text);
+            let found: Vec<_> = query
+                .words
+                .iter()
+                .zip(&may)
+                .map(|(w, &may)| may.then(|| self.matcher.word(&lower, w)).flatten())
+                .collect();
+            let exact = lower
+                .split_whitespace()
+                .eq(query.words.iter().map(String::as_str));
+            table.push((field, found, exact));
+        }
         let mut best: Option<EventMatch> = None;
-        for &(field, text) in fields {
-            if let Some((score, indices)) = self.matcher.all_words(text, query)
-                && best.as_ref().is_none_or(|b| score > b.score)
-            {
+        for (field, found, exact) in &table {
+            if found.iter().any(Option::is_none) {
+                continue;
+            }
+            let mut score: i64 = found.iter().flatten().map(|(s, _)| s).sum();
+            score += if *exact { EXACT_BONUS } else { 0 };
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                let mut indices: Vec<usize> = found
+                    .iter()
+                    .flatten()
+                    .flat_map(|(_, i)| i)
+                    .copied()
+                    .collect();
+                indices.sort_unstable();
+                indices.dedup();
                 best = Some(EventMatch {
-                    event,
+                    event: e,
                     score,
-                    field,
+                    field: *field,
                     indices,
                 });
             }
         }
-        best
-    }
-
-    fn across_fields(
-        &self,
-        event: EventIx,
-        fields: &[(EventField, &str)],
-        query: &Query,
-    ) -> Option<EventMatch> {
-        if query.words.len() < 2 {
-            return None;
+        if best.is_some() || query.words.len() < 2 {
+            return best;
         }
-        let mut score = 0;
-        let mut per_word = Vec::with_capacity(query.words.len());
-        for word in &query.words {
-            let mut best: Option<(i64, EventField, Vec<usize>)> = None;
-            for &(field, text) in fields {
-                if let Some((s, indices)) = self.matcher.one_word(text, word)
-                    && best.as_ref().is_none_or(|b| s > b.0)
+        // Across fields: each word's first best field.
+        let mut per_word: Vec<(i64, EventField, &[usize])> = Vec::new();
+        for w in 0..query.words.len() {
+            let mut top: Option<(i64, EventField, &[usize])> = None;
+            for (field, found, _) in &table {
+                if let Some((s, indices)) = &found[w]
+                    && top.is_none_or(|t| *s > t.0)
                 {
-                    best = Some((s, field, indices));
+                    top = Some((*s, *field, indices));
                 }
             }
-            let best = best?;
-            score += best.0;
-            per_word.push(best);
+            per_word.push(top?);
         }
         let field = per_word[0].1;
         let mut indices: Vec<usize> = per_word
-            .into_iter()
+            .iter()
             .filter(|(_, f, _)| *f == field)
-            .flat_map(|(_, _, i)| i)
+            .flat_map(|(_, _, i)| i.iter().copied())
             .collect();
         indices.sort_unstable();
         indices.dedup();
         Some(EventMatch {
-            event,
-            score,
+            event: e,
+            score: per_word.iter().map(|p| p.0).sum(),
             field,
             indices,
         })
     }
 }
+
+/// A word's score and char positions in one field, if it matches there.
+type WordMatch = Option<(i64, Vec<usize>)>;
 
 /// Quotes whose text matches, best first (file order for equal scores), with the
 /// char positions of the match.
@@ -730,15 +779,14 @@ pub fn search_quotes(data: &Indexed, query: &str) -> Vec<(QuoteIx, i64, Vec<usiz
     let matcher = Matcher::new(true);
     let mut found: Vec<(QuoteIx, i64, Vec<usize>)> = data
         .timeline
-        .quotes
-        .iter()
+        .quotes()
         .enumerate()
         .filter_map(|(i, q)| {
             let ix = QuoteIx(i as u32);
             if query.is_empty() {
                 return Some((ix, 0, Vec::new()));
             }
-            let (score, indices) = matcher.all_words(&q.text, &query)?;
+            let (score, indices) = matcher.all_words(q.text(), &query)?;
             Some((ix, score, indices))
         })
         .collect();

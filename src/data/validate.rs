@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::date::Date;
 use super::diagnostic::{Diagnostic, quoted};
+use super::idlist::IdList;
 use super::idmap::IdMap;
 use super::model::*;
 use super::raw::*;
@@ -28,25 +29,47 @@ const SUGGESTION_BUDGET: usize = 1_000_000;
 /// Checks `raw` against every rule and converts it to the model, reporting every
 /// problem in file order.
 pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
-    check(raw, false)
+    finish(validate_unfinished(raw)?)
+}
+
+/// `validate`, leaving `finish` to the caller (see `validate_quickly`).
+pub fn validate_unfinished(raw: RawTimeline<'_>) -> Result<TimelineBuilder, Vec<Diagnostic>> {
+    check(raw, "", false)
 }
 
 /// The same rules, with the long lists shared between two threads: for a file
 /// expected to be valid. `None` means it has a problem, and the caller runs
 /// `validate` on the file again to report each one in order (the two threads
 /// find them out of order, and the budget of suggestions would differ).
-pub fn validate_quickly(raw: RawTimeline<'_>) -> Option<Timeline> {
-    check(raw, true).ok()
+///
+/// `text` is the file's text the raw shapes borrow from: the ids are kept as
+/// places in it while validating. The timeline comes back unfinished,
+/// borrowing nothing from the file: its parts are put together by `finish`,
+/// which the loader calls once it has freed the file's text.
+pub fn validate_quickly<'a>(raw: RawTimeline<'a>, text: &'a str) -> Option<TimelineBuilder> {
+    check(raw, text, true).ok()
 }
 
-fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagnostic>> {
+/// A checked timeline, put together; the only problem left is one too large
+/// for the model's `u32` offsets (over 4 GiB of text).
+pub fn finish(timeline: TimelineBuilder) -> Result<Timeline, Vec<Diagnostic>> {
+    timeline
+        .finish()
+        .map_err(|e| vec![Diagnostic::new("", e.to_string())])
+}
+
+fn check<'a>(
+    mut raw: RawTimeline<'a>,
+    text: &'a str,
+    parallel: bool,
+) -> Result<TimelineBuilder, Vec<Diagnostic>> {
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
-    let source_ids = take_ids(&mut raw.sources, |s| &mut s.id);
-    let actor_ids = take_ids(&mut raw.actors, |a| &mut a.id);
-    let event_ids = take_ids(&mut raw.events, |e| &mut e.id);
-    let quote_ids = take_ids(&mut raw.quotes, |q| &mut q.id);
-    let dispute_ids = take_ids(&mut raw.disputes, |d| &mut d.id);
+    let source_ids = IdList::take(text, &mut raw.sources, |s| &mut s.id);
+    let actor_ids = IdList::take(text, &mut raw.actors, |a| &mut a.id);
+    let event_ids = IdList::take(text, &mut raw.events, |e| &mut e.id);
+    let quote_ids = IdList::take(text, &mut raw.quotes, |q| &mut q.id);
+    let dispute_ids = IdList::take(text, &mut raw.disputes, |d| &mut d.id);
 
     let tables = if parallel {
         std::thread::scope(|s| {
@@ -95,61 +118,48 @@ fn check(mut raw: RawTimeline<'_>, parallel: bool) -> Result<Timeline, Vec<Diagn
         c.error("events", "required field is missing");
     }
 
-    let sources = convert_all(raw.sources, 0, |i, s| c.source(i, s));
-    let actors = convert_all(raw.actors, 0, |i, a| c.actor(i, a));
-    let (events, quotes, disputes) = if parallel {
+    if let Some(title) = &title {
+        c.out.title(title);
+    }
+    c.out.description(description.as_deref());
+    convert_all(raw.sources, 0, |i, s| c.source(i, s));
+    convert_all(raw.actors, 0, |i, a| c.actor(i, a));
+    if parallel {
         // Each thread takes half of the events and of the quotes, the bulk of a
-        // large file; the second also takes the disputes.
+        // large file, into a builder of its own; the second also takes the
+        // disputes. Its part is then appended to the first's.
         let (events_a, events_b) = split(raw.events);
         let (quotes_a, quotes_b) = split(raw.quotes);
         let (events_b_at, quotes_b_at) = (len(&events_a), len(&quotes_a));
         let disputes = raw.disputes;
-        let (a, b) = std::thread::scope(|s| {
+        let b = std::thread::scope(|s| {
             let b = s.spawn(|| {
                 let mut c = Checker::new(&tables, suggestions);
-                let events = convert_all(events_b, events_b_at, |i, e| c.event(i, e));
-                let quotes = convert_all(quotes_b, quotes_b_at, |i, q| c.quote(i, q));
-                let disputes = convert_all(disputes, 0, |i, d| c.dispute(i, d));
-                (events, quotes, disputes, c.errors.is_empty())
+                convert_all(events_b, events_b_at, |i, e| c.event(i, e));
+                convert_all(quotes_b, quotes_b_at, |i, q| c.quote(i, q));
+                convert_all(disputes, 0, |i, d| c.dispute(i, d));
+                c
             });
-            let events = convert_all(events_a, 0, |i, e| c.event(i, e));
-            let quotes = convert_all(quotes_a, 0, |i, q| c.quote(i, q));
-            (
-                (events, quotes),
-                b.join().expect("the validating thread does not panic"),
-            )
+            convert_all(events_a, 0, |i, e| c.event(i, e));
+            convert_all(quotes_a, 0, |i, q| c.quote(i, q));
+            b.join().expect("the validating thread does not panic")
         });
-        let ((mut events, mut quotes), (events_b, quotes_b, disputes, b_ok)) = (a, b);
-        if !b_ok {
+        if !b.errors.is_empty() {
             // The problems themselves are for `validate` to report.
             c.error("", "a problem in the second half");
+        } else if c.errors.is_empty() {
+            c.out.append(b.out);
         }
-        events.extend(events_b);
-        quotes.extend(quotes_b);
-        (events, quotes, disputes)
     } else {
-        (
-            convert_all(raw.events, 0, |i, e| c.event(i, e)),
-            convert_all(raw.quotes, 0, |i, q| c.quote(i, q)),
-            convert_all(raw.disputes, 0, |i, d| c.dispute(i, d)),
-        )
-    };
+        convert_all(raw.events, 0, |i, e| c.event(i, e));
+        convert_all(raw.quotes, 0, |i, q| c.quote(i, q));
+        convert_all(raw.disputes, 0, |i, d| c.dispute(i, d));
+    }
 
     if !c.errors.is_empty() {
         return Err(c.errors);
     }
-    // The lookup tables borrow the ids, which now move into the model.
-    drop(c);
-    drop(tables);
-    Ok(Timeline {
-        title: title.map(Box::from).unwrap_or_default(),
-        description: description.map(Box::from),
-        sources: put_ids(sources, source_ids, |s| &mut s.id),
-        actors: put_ids(actors, actor_ids, |a| &mut a.id),
-        events: put_ids(events, event_ids, |e| &mut e.id),
-        quotes: put_ids(quotes, quote_ids, |q| &mut q.id),
-        disputes: put_ids(disputes, dispute_ids, |d| &mut d.id),
-    })
+    Ok(c.out)
 }
 
 fn len<T>(list: &Option<Chunked<T>>) -> usize {
@@ -171,61 +181,24 @@ fn split<T>(list: Option<Chunked<T>>) -> (Option<Chunked<T>>, Option<Chunked<T>>
     }
 }
 
-fn take_ids<'a, T>(
-    list: &mut Option<Chunked<T>>,
-    id: impl Fn(&mut T) -> &mut Option<Str<'a>>,
-) -> Vec<Option<Str<'a>>> {
-    list.iter_mut().flatten().map(|x| id(x).take()).collect()
-}
-
-fn put_ids<T>(
-    mut list: Vec<T>,
-    ids: Vec<Option<Str<'_>>>,
-    id: impl Fn(&mut T) -> &mut Box<str>,
-) -> Vec<T> {
-    for (x, i) in list.iter_mut().zip(ids) {
-        *id(x) = i.map(Box::from).unwrap_or_default();
-    }
-    list
-}
-
-/// Converts each item (numbered from `first`), freeing the raw list chunk by
-/// chunk; once one item fails the rest are still checked but not kept.
-fn convert_all<R, T>(
-    list: Option<Chunked<R>>,
-    first: usize,
-    mut convert: impl FnMut(usize, R) -> Option<T>,
-) -> Vec<T> {
+/// Checks each item (numbered from `first`), freeing the raw list chunk by
+/// chunk; the checker writes what it keeps into its builder as it goes.
+fn convert_all<R>(list: Option<Chunked<R>>, first: usize, mut convert: impl FnMut(usize, R)) {
     let Some(list) = list else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(list.len());
-    let mut failed = false;
     let mut i = first;
     for chunk in list.into_chunks() {
         for raw in chunk {
-            match convert(i, raw) {
-                Some(x) if !failed => out.push(x),
-                Some(_) => {}
-                None => {
-                    failed = true;
-                    out = Vec::new();
-                }
-            }
+            convert(i, raw);
             i += 1;
         }
     }
-    out
 }
 
 /// An optional string: absent, null, empty and blank all mean "not given".
 fn optional(text: Option<Str<'_>>) -> Option<Str<'_>> {
     text.filter(|t| !t.trim().is_empty())
-}
-
-/// An optional string the model keeps: copied out of the file here, once.
-fn kept(text: Option<Str<'_>>) -> Option<Box<str>> {
-    optional(text).map(Box::from)
 }
 
 /// The id rule of the format: lowercase ASCII letters, digits and `-`, starting with
@@ -245,7 +218,7 @@ struct Ids<'a> {
     kind: &'static str,
     /// `actors`, for paths.
     list: &'static str,
-    ids: &'a [Option<Str<'a>>],
+    ids: &'a IdList<'a>,
     /// Each id to the first item that has it.
     first: IdMap<u32>,
     /// Items whose id an earlier item already has, to the first one (rare).
@@ -253,12 +226,12 @@ struct Ids<'a> {
 }
 
 impl<'a> Ids<'a> {
-    fn new(kind: &'static str, list: &'static str, ids: &'a [Option<Str<'a>>]) -> Self {
+    fn new(kind: &'static str, list: &'static str, ids: &'a IdList<'a>) -> Self {
         let mut first = IdMap::with_capacity(ids.len());
         let mut duplicates = HashMap::new();
-        let key = |j: u32| ids[j as usize].as_deref().unwrap_or_default();
-        for (i, id) in ids.iter().enumerate() {
-            if let Some(id) = id
+        let key = |j: u32| ids.get(j as usize).unwrap_or_default();
+        for i in 0..ids.len() {
+            if let Some(id) = ids.get(i)
                 && let Some(earlier) = first.insert(id, i as u32, key)
             {
                 duplicates.insert(i as u32, earlier);
@@ -277,11 +250,11 @@ impl<'a> Ids<'a> {
     fn get(&self, id: &str) -> Option<u32> {
         let ids = self.ids;
         self.first
-            .get(id, |j| ids[j as usize].as_deref().unwrap_or_default())
+            .get(id, |j| ids.get(j as usize).unwrap_or_default())
     }
 
     fn suggestion(&self, wanted: &str) -> Option<&'a str> {
-        closest(wanted, self.ids.iter().flatten().map(|id| &**id))
+        closest(wanted, self.ids.iter())
     }
 }
 
@@ -298,6 +271,9 @@ struct Checker<'t, 'a> {
     errors: Vec<Diagnostic>,
     suggestions_left: usize,
     tables: &'t Tables<'a>,
+    /// What passed, written only while no problem has been found: a timeline
+    /// with one is never returned.
+    out: TimelineBuilder,
 }
 
 /// Which list a reference points into.
@@ -316,7 +292,18 @@ impl<'t, 'a> Checker<'t, 'a> {
             errors: Vec::new(),
             suggestions_left: suggestions,
             tables,
+            out: TimelineBuilder::new(),
         }
+    }
+
+    /// Whether what was just checked may be written: nothing failed so far.
+    fn keeps(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The id of item `i` of `list`, as the file writes it.
+    fn id_of(&self, list: List, i: usize) -> &'a str {
+        self.ids(list).ids.get(i).unwrap_or_default()
     }
 
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
@@ -357,7 +344,7 @@ impl<'t, 'a> Checker<'t, 'a> {
     fn own_id(&mut self, list: List, i: usize) {
         let ids = self.ids(list);
         let at = || format!("{}[{i}].id", ids.list);
-        let problem = match ids.ids[i].as_deref() {
+        let problem = match ids.ids.get(i) {
             None => Some("required field is missing".to_string()),
             Some(id) if id.trim().is_empty() => Some("must not be empty".to_string()),
             Some(id) if !is_valid_id(id) => Some(format!(
@@ -483,22 +470,21 @@ impl<'t, 'a> Checker<'t, 'a> {
     }
 
     /// A list of non-empty strings (aliases, tags, authors).
-    fn strings(
+    fn strings<'s>(
         &mut self,
-        list: Option<Vec<Str<'_>>>,
+        list: Option<Vec<Str<'s>>>,
         path: impl Fn(usize) -> String,
-    ) -> Vec<Box<str>> {
+    ) -> Vec<Str<'s>> {
         let list = list.unwrap_or_default();
         for (j, text) in list.iter().enumerate() {
             if text.trim().is_empty() {
                 self.error(path(j), "must not be empty");
             }
         }
-        list.into_iter().map(Box::from).collect()
+        list
     }
 
-    fn source(&mut self, i: usize, s: RawSource<'_>) -> Option<Source> {
-        let before = self.errors.len();
+    fn source(&mut self, i: usize, s: RawSource<'_>) {
         self.own_id(List::Sources, i);
         let at = |field: &str| format!("sources[{i}].{field}");
         let title = self.required(s.title, || at("title"));
@@ -512,19 +498,28 @@ impl<'t, 'a> Checker<'t, 'a> {
             SourceKind::choices,
             || at("kind"),
         );
-        (self.errors.len() == before).then(|| Source {
-            id: Box::default(),
-            title: title.map(Box::from).unwrap_or_default(),
-            publisher: publisher.map(Box::from).unwrap_or_default(),
-            authors,
-            published,
-            url: kept(s.url),
-            kind,
-        })
+        let (Some(title), Some(publisher)) = (title, publisher) else {
+            return;
+        };
+        if !self.keeps() {
+            return;
+        }
+        let url = optional(s.url);
+        let id = self.id_of(List::Sources, i);
+        self.out.source(
+            NewSource {
+                id,
+                title: &title,
+                publisher: &publisher,
+                published,
+                url: url.as_deref(),
+                kind,
+            },
+            authors.iter().map(|a| &**a),
+        );
     }
 
-    fn actor(&mut self, i: usize, a: RawActor<'_>) -> Option<Actor> {
-        let before = self.errors.len();
+    fn actor(&mut self, i: usize, a: RawActor<'_>) {
         self.own_id(List::Actors, i);
         let at = |field: &str| format!("actors[{i}].{field}");
         let name = self.required(a.name, || at("name"));
@@ -538,24 +533,41 @@ impl<'t, 'a> Checker<'t, 'a> {
         );
         let aliases = self.strings(a.aliases, |j| format!("actors[{i}].aliases[{j}]"));
         let raw_relations = a.relations.unwrap_or_default();
-        // Sized exactly: a million events must not each keep spare slots.
         let mut relations = Vec::with_capacity(raw_relations.len());
         for (j, r) in raw_relations.into_iter().enumerate() {
             if let Some(r) = self.relation(i, j, r) {
                 relations.push(r);
             }
         }
-        (self.errors.len() == before).then(|| Actor {
-            id: Box::default(),
-            name: name.map(Box::from).unwrap_or_default(),
-            kind: kind.unwrap_or(ActorKind::Other),
-            aliases,
-            description: kept(a.description),
-            relations,
-        })
+        let Some(name) = name else {
+            return;
+        };
+        if !self.keeps() {
+            return;
+        }
+        let description = optional(a.description);
+        let id = self.id_of(List::Actors, i);
+        self.out.actor(
+            NewActor {
+                id,
+                name: &name,
+                kind: kind.unwrap_or(ActorKind::Other),
+                description: description.as_deref(),
+            },
+            aliases.iter().map(|a| &**a),
+            relations
+                .iter()
+                .map(|(r, quotes)| NewRelation { quotes, ..*r }),
+        );
     }
 
-    fn relation(&mut self, i: usize, j: usize, r: RawRelation<'_>) -> Option<Relation> {
+    /// A relation and its quotes (given beside it, since `NewRelation` borrows them).
+    fn relation(
+        &mut self,
+        i: usize,
+        j: usize,
+        r: RawRelation<'_>,
+    ) -> Option<(NewRelation<'static>, Vec<QuoteIx>)> {
         let before = self.errors.len();
         let at = |field: &str| format!("actors[{i}].relations[{j}].{field}");
         let kind_text = self.required(r.kind, || at("type"));
@@ -578,17 +590,17 @@ impl<'t, 'a> Checker<'t, 'a> {
         if self.errors.len() != before {
             return None;
         }
-        Some(Relation {
+        let relation = NewRelation {
             kind: kind?,
             actor: ActorIx(actor?),
             from,
             to,
-            quotes: quotes?.into_iter().map(QuoteIx).collect(),
-        })
+            quotes: &[],
+        };
+        Some((relation, quotes?.into_iter().map(QuoteIx).collect()))
     }
 
-    fn event(&mut self, i: usize, e: RawEvent<'_>) -> Option<Event> {
-        let before = self.errors.len();
+    fn event(&mut self, i: usize, e: RawEvent<'_>) {
         self.own_id(List::Events, i);
         let at = |field: &str| format!("events[{i}].{field}");
         let date = self
@@ -599,7 +611,6 @@ impl<'t, 'a> Checker<'t, 'a> {
         let title = self.required(e.title, || at("title"));
         let tags = self.strings(e.tags, |j| format!("events[{i}].tags[{j}]"));
         let participants = e.actors.unwrap_or_default();
-        // Sized exactly: a million events must not each keep spare slots.
         let mut actors = Vec::with_capacity(participants.len());
         for (j, p) in participants.into_iter().enumerate() {
             let path = || format!("events[{i}].actors[{j}].id");
@@ -607,10 +618,7 @@ impl<'t, 'a> Checker<'t, 'a> {
                 .required(p.id, path)
                 .and_then(|id| self.reference(List::Actors, &id, path));
             if let Some(actor) = actor {
-                actors.push(Participant {
-                    actor: ActorIx(actor),
-                    role: kept(p.role),
-                });
+                actors.push((ActorIx(actor), optional(p.role)));
             }
         }
         let quotes = self.references(List::Quotes, e.quotes, |j| {
@@ -623,25 +631,32 @@ impl<'t, 'a> Checker<'t, 'a> {
             Certainty::choices,
             || at("certainty"),
         );
-        if self.errors.len() != before {
-            return None;
+        let (Some(date), Some(title), Some(quotes)) = (date, title, quotes) else {
+            return;
+        };
+        if !self.keeps() {
+            return;
         }
-        Some(Event {
-            id: Box::default(),
-            date: date?,
-            end,
-            title: title?.into(),
-            summary: kept(e.summary),
-            place: kept(e.place),
-            tags,
-            actors,
-            quotes: quotes?.into_iter().map(QuoteIx).collect(),
-            certainty,
-            note: kept(e.note),
-        })
+        let (summary, place, note) = (optional(e.summary), optional(e.place), optional(e.note));
+        let id = self.id_of(List::Events, i);
+        self.out.event(
+            NewEvent {
+                id,
+                date,
+                end,
+                title: &title,
+                summary: summary.as_deref(),
+                place: place.as_deref(),
+                certainty,
+                note: note.as_deref(),
+            },
+            tags.iter().map(|t| &**t),
+            actors.iter().map(|(a, role)| (*a, role.as_deref())),
+            quotes.into_iter().map(QuoteIx),
+        );
     }
 
-    fn quote(&mut self, i: usize, q: RawQuote<'_>) -> Option<Quote> {
+    fn quote(&mut self, i: usize, q: RawQuote<'_>) {
         let before = self.errors.len();
         self.own_id(List::Quotes, i);
         let at = |field: &str| format!("quotes[{i}].{field}");
@@ -652,24 +667,28 @@ impl<'t, 'a> Checker<'t, 'a> {
         let speaker = match optional(q.speaker) {
             Some(id) => match self.reference(List::Actors, &id, || at("speaker")) {
                 Some(ix) => Some(ActorIx(ix)),
-                None => return None,
+                None => return,
             },
             None => None,
         };
-        if self.errors.len() != before {
-            return None;
+        let (Some(source), Some(text)) = (source, text) else {
+            return;
+        };
+        if self.errors.len() != before || !self.keeps() {
+            return;
         }
-        Some(Quote {
-            id: Box::default(),
-            source: SourceIx(source?),
-            text: text?.into(),
+        let note = optional(q.note);
+        let id = self.id_of(List::Quotes, i);
+        self.out.quote(NewQuote {
+            id,
+            source: SourceIx(source),
+            text: &text,
             speaker,
-            note: kept(q.note),
-        })
+            note: note.as_deref(),
+        });
     }
 
-    fn dispute(&mut self, i: usize, d: RawDispute<'_>) -> Option<Dispute> {
-        let before = self.errors.len();
+    fn dispute(&mut self, i: usize, d: RawDispute<'_>) {
         self.own_id(List::Disputes, i);
         let at = |field: &str| format!("disputes[{i}].{field}");
         let question = self.required(d.question, || at("question"));
@@ -695,21 +714,24 @@ impl<'t, 'a> Checker<'t, 'a> {
                 format!("disputes[{i}].claims[{j}].quotes[{k}]")
             });
             if let (Some(claim), Some(quotes)) = (text, quotes) {
-                claims.push(Claim {
-                    claim: claim.into(),
-                    quotes: quotes.into_iter().map(QuoteIx).collect(),
-                });
+                claims.push((claim, quotes.into_iter().map(QuoteIx).collect::<Vec<_>>()));
             }
         }
-        if self.errors.len() != before {
-            return None;
+        let Some(question) = question else {
+            return;
+        };
+        if !self.keeps() {
+            return;
         }
-        Some(Dispute {
-            id: Box::default(),
-            question: question?.into(),
-            event,
-            claims,
-        })
+        let id = self.id_of(List::Disputes, i);
+        self.out.dispute(
+            NewDispute {
+                id,
+                question: &question,
+                event,
+            },
+            claims.iter().map(|(c, q)| (&**c, q.as_slice())),
+        );
     }
 }
 

@@ -28,10 +28,9 @@ pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Res
     for &ix in events {
         let e = t.event(ix);
         let actors = e
-            .actors
-            .iter()
+            .actors()
             .map(|p| {
-                let id = &t.actor(p.actor).id;
+                let id = t.actor(p.actor).id();
                 match &p.role {
                     Some(role) => format!("{id} ({role})"),
                     None => id.to_string(),
@@ -41,33 +40,33 @@ pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Res
             .join("; ");
         // Each source once, in the order the event first cites it.
         let mut sources: Vec<SourceIx> = Vec::new();
-        for &q in &e.quotes {
-            let s = t.quote(q).source;
+        for &q in e.quotes() {
+            let s = t.quote(q).source();
             if !sources.contains(&s) {
                 sources.push(s);
             }
         }
         let sources = sources
             .iter()
-            .map(|&s| t.source(s).id.as_ref())
+            .map(|&s| t.source(s).id())
             .collect::<Vec<_>>()
             .join("; ");
         write_row(
             out,
             [
-                e.date.to_string(),
-                e.end.map(|d| d.to_string()).unwrap_or_default(),
-                e.id.to_string(),
-                e.title.to_string(),
-                e.place.as_deref().unwrap_or_default().to_string(),
-                e.certainty
+                e.date().to_string(),
+                e.end().map(|d| d.to_string()).unwrap_or_default(),
+                e.id().to_string(),
+                e.title().to_string(),
+                e.place().unwrap_or_default().to_string(),
+                e.certainty()
                     .map(|c| c.as_str())
                     .unwrap_or_default()
                     .to_string(),
-                e.tags.join("; "),
+                e.tags().collect::<Vec<_>>().join("; "),
                 actors,
                 sources,
-                e.summary.as_deref().unwrap_or_default().to_string(),
+                e.summary().unwrap_or_default().to_string(),
             ],
         )?;
     }

@@ -137,24 +137,23 @@ impl<'a> EventOut<'a> {
     fn new(t: &'a Timeline, ix: EventIx) -> Self {
         let e = t.event(ix);
         EventOut {
-            id: &e.id,
-            date: e.date.to_string(),
-            end: date(e.end),
-            title: &e.title,
-            summary: e.summary.as_deref(),
-            place: e.place.as_deref(),
-            tags: texts(&e.tags),
+            id: e.id(),
+            date: e.date().to_string(),
+            end: date(e.end()),
+            title: e.title(),
+            summary: e.summary(),
+            place: e.place(),
+            tags: e.tags().collect(),
             actors: e
-                .actors
-                .iter()
+                .actors()
                 .map(|p| ParticipantOut {
-                    id: &t.actor(p.actor).id,
-                    role: p.role.as_deref(),
+                    id: t.actor(p.actor).id(),
+                    role: p.role,
                 })
                 .collect(),
-            quotes: quote_ids(t, &e.quotes),
-            certainty: e.certainty.map(|c| c.as_str()),
-            note: e.note.as_deref(),
+            quotes: quote_ids(t, e.quotes()),
+            certainty: e.certainty().map(|c| c.as_str()),
+            note: e.note(),
         }
     }
 }
@@ -163,11 +162,11 @@ impl<'a> QuoteOut<'a> {
     fn new(t: &'a Timeline, ix: QuoteIx) -> Self {
         let q = t.quote(ix);
         QuoteOut {
-            id: &q.id,
-            source: &t.source(q.source).id,
-            text: &q.text,
-            speaker: q.speaker.map(|a| t.actor(a).id.as_ref()),
-            note: q.note.as_deref(),
+            id: q.id(),
+            source: t.source(q.source()).id(),
+            text: q.text(),
+            speaker: q.speaker().map(|a| t.actor(a).id()),
+            note: q.note(),
         }
     }
 }
@@ -183,11 +182,7 @@ pub fn quote_value(t: &Timeline, ix: QuoteIx) -> serde_json::Value {
 }
 
 fn quote_ids<'a>(t: &'a Timeline, qs: &[QuoteIx]) -> Vec<&'a str> {
-    qs.iter().map(|&q| t.quote(q).id.as_ref()).collect()
-}
-
-fn texts(list: &[Box<str>]) -> Vec<&str> {
-    list.iter().map(AsRef::as_ref).collect()
+    qs.iter().map(|&q| t.quote(q).id()).collect()
 }
 
 fn date(d: Option<Date>) -> Option<String> {
@@ -204,61 +199,56 @@ impl<'a> FileOut<'a> {
 
         FileOut {
             format: FORMAT,
-            title: &t.title,
-            description: t.description.as_deref(),
+            title: t.title(),
+            description: t.description(),
             sources: t
-                .sources
-                .iter()
+                .sources()
                 .map(|s| SourceOut {
-                    id: &s.id,
-                    title: &s.title,
-                    publisher: &s.publisher,
-                    authors: texts(&s.authors),
-                    published: date(s.published),
-                    url: s.url.as_deref(),
-                    kind: s.kind.map(|k| k.as_str()),
+                    id: s.id(),
+                    title: s.title(),
+                    publisher: s.publisher(),
+                    authors: s.authors().collect(),
+                    published: date(s.published()),
+                    url: s.url(),
+                    kind: s.kind().map(|k| k.as_str()),
                 })
                 .collect(),
             actors: t
-                .actors
-                .iter()
+                .actors()
                 .map(|a| ActorOut {
-                    id: &a.id,
-                    name: &a.name,
-                    kind: a.kind.as_str(),
-                    aliases: texts(&a.aliases),
-                    description: a.description.as_deref(),
+                    id: a.id(),
+                    name: a.name(),
+                    kind: a.kind().as_str(),
+                    aliases: a.aliases().collect(),
+                    description: a.description(),
                     relations: a
-                        .relations
-                        .iter()
+                        .relations()
                         .map(|r| RelationOut {
-                            kind: r.kind.as_str(),
-                            actor: &t.actor(r.actor).id,
-                            from: date(r.from),
-                            to: date(r.to),
-                            quotes: quote_ids(t, &r.quotes),
+                            kind: r.kind().as_str(),
+                            actor: t.actor(r.actor()).id(),
+                            from: date(r.from()),
+                            to: date(r.to()),
+                            quotes: quote_ids(t, r.quotes()),
                         })
                         .collect(),
                 })
                 .collect(),
             events: chosen.iter().map(|&ix| EventOut::new(t, ix)).collect(),
-            quotes: (0..t.quotes.len() as u32)
+            quotes: (0..t.quotes().len() as u32)
                 .map(|q| QuoteOut::new(t, QuoteIx(q)))
                 .collect(),
             disputes: t
-                .disputes
-                .iter()
-                .filter(|d| d.event.is_none_or(is_chosen))
+                .disputes()
+                .filter(|d| d.event().is_none_or(is_chosen))
                 .map(|d| DisputeOut {
-                    id: &d.id,
-                    question: &d.question,
-                    event: d.event.map(|e| t.event(e).id.as_ref()),
+                    id: d.id(),
+                    question: d.question(),
+                    event: d.event().map(|e| t.event(e).id()),
                     claims: d
-                        .claims
-                        .iter()
+                        .claims()
                         .map(|c| ClaimOut {
-                            claim: &c.claim,
-                            quotes: quote_ids(t, &c.quotes),
+                            claim: c.claim(),
+                            quotes: quote_ids(t, c.quotes()),
                         })
                         .collect(),
                 })

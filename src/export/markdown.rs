@@ -34,14 +34,14 @@ pub fn render(data: &Indexed, events: &[EventIx]) -> String {
 }
 
 /// The disputes about the chosen events, then those about no event in particular.
-fn disputes_of<'a>(data: &'a Indexed, events: &[EventIx]) -> Vec<&'a Dispute> {
+fn disputes_of<'a>(data: &'a Indexed, events: &[EventIx]) -> Vec<Dispute<'a>> {
     let t = &data.timeline;
-    let mut list: Vec<&Dispute> = events
+    let mut list: Vec<Dispute> = events
         .iter()
         .flat_map(|&e| data.index.disputes_of_event(e))
         .map(|&d| t.dispute(d))
         .collect();
-    list.extend(t.disputes.iter().filter(|d| d.event.is_none()));
+    list.extend(t.disputes().filter(|d| d.event().is_none()));
     list
 }
 
@@ -54,8 +54,8 @@ struct Brief<'a> {
 
 impl Brief<'_> {
     fn title(&mut self) {
-        let _ = writeln!(self.md, "# {}\n", inline(&self.t.title));
-        if let Some(description) = &self.t.description {
+        let _ = writeln!(self.md, "# {}\n", inline(self.t.title()));
+        if let Some(description) = self.t.description() {
             let _ = writeln!(self.md, "{}\n", paragraphs(description));
         }
     }
@@ -68,12 +68,12 @@ impl Brief<'_> {
         let mut year = None;
         for &ix in events {
             let e = self.t.event(ix);
-            if year != Some(e.date.year) {
-                year = Some(e.date.year);
+            if year != Some(e.date().year) {
+                year = Some(e.date().year);
                 let _ = writeln!(
                     self.md,
                     "## {}\n",
-                    crate::data::Date::year(e.date.year).human()
+                    crate::data::Date::year(e.date().year).human()
                 );
             }
             self.event(ix);
@@ -83,31 +83,30 @@ impl Brief<'_> {
     fn event(&mut self, ix: EventIx) {
         let t = self.t;
         let e = t.event(ix);
-        let _ = writeln!(self.md, "### {} · {}\n", human_span(e), inline(&e.title));
+        let _ = writeln!(self.md, "### {} · {}\n", human_span(e), inline(e.title()));
 
         let mut facts = Vec::new();
-        if let Some(place) = &e.place {
+        if let Some(place) = e.place() {
             facts.push(format!("*{}*", inline(place)));
         }
-        if let Some(certainty) = e.certainty {
+        if let Some(certainty) = e.certainty() {
             facts.push(format!("certainty: {certainty}"));
         }
-        if !e.tags.is_empty() {
-            let tags: Vec<String> = e.tags.iter().map(|tag| inline(tag)).collect();
+        if e.tags().len() != 0 {
+            let tags: Vec<String> = e.tags().map(inline).collect();
             facts.push(format!("tags: {}", tags.join(", ")));
         }
-        facts.push(format!("`{}`", e.id));
+        facts.push(format!("`{}`", e.id()));
         let _ = writeln!(self.md, "{}\n", facts.join(" · "));
 
-        if let Some(summary) = &e.summary {
+        if let Some(summary) = e.summary() {
             let _ = writeln!(self.md, "{}\n", paragraphs(summary));
         }
-        if !e.actors.is_empty() {
+        if e.actors().len() != 0 {
             let actors: Vec<String> = e
-                .actors
-                .iter()
+                .actors()
                 .map(|p| {
-                    let name = inline(&t.actor(p.actor).name);
+                    let name = inline(t.actor(p.actor).name());
                     match &p.role {
                         Some(role) => format!("{name} ({})", inline(role)),
                         None => name,
@@ -116,18 +115,18 @@ impl Brief<'_> {
                 .collect();
             let _ = writeln!(self.md, "**Actors:** {}\n", actors.join("; "));
         }
-        if !e.quotes.is_empty() {
+        if !e.quotes().is_empty() {
             self.md.push_str("**The sources:**\n\n");
-            for &q in &e.quotes {
+            for &q in e.quotes() {
                 let cited = self.quote(q);
                 let _ = writeln!(self.md, "- {cited}");
-                if let Some(note) = &t.quote(q).note {
+                if let Some(note) = t.quote(q).note() {
                     let _ = writeln!(self.md, "  - *Editor's note:* {}", inline(note));
                 }
             }
             self.md.push('\n');
         }
-        if let Some(note) = &e.note {
+        if let Some(note) = e.note() {
             let _ = writeln!(self.md, "*Editor's note:* {}\n", inline(note));
         }
     }
@@ -135,34 +134,39 @@ impl Brief<'_> {
     /// `“text” — Speaker[^source]`, remembering the source for the list at the end.
     fn quote(&mut self, q: QuoteIx) -> String {
         let quote = self.t.quote(q);
-        if !self.cited.contains(&quote.source) {
-            self.cited.push(quote.source);
+        if !self.cited.contains(&quote.source()) {
+            self.cited.push(quote.source());
         }
         let speaker = quote
-            .speaker
-            .map(|a| format!(" — {}", inline(&self.t.actor(a).name)))
+            .speaker()
+            .map(|a| format!(" — {}", inline(self.t.actor(a).name())))
             .unwrap_or_default();
         format!(
             "“{}”{speaker}[^{}]",
-            inline(&quote.text),
-            self.t.source(quote.source).id
+            inline(quote.text()),
+            self.t.source(quote.source()).id()
         )
     }
 
-    fn disputes(&mut self, disputes: &[&Dispute]) {
+    fn disputes(&mut self, disputes: &[Dispute<'_>]) {
         if disputes.is_empty() {
             return;
         }
         self.md.push_str("## Disputes\n\n");
         for d in disputes {
-            let _ = writeln!(self.md, "### {}\n", inline(&d.question));
-            if let Some(e) = d.event {
+            let _ = writeln!(self.md, "### {}\n", inline(d.question()));
+            if let Some(e) = d.event() {
                 let e = self.t.event(e);
-                let _ = writeln!(self.md, "About: {} · {}\n", human_span(e), inline(&e.title));
+                let _ = writeln!(
+                    self.md,
+                    "About: {} · {}\n",
+                    human_span(e),
+                    inline(e.title())
+                );
             }
-            for claim in &d.claims {
-                let _ = writeln!(self.md, "- **{}**", inline(&claim.claim));
-                for &q in &claim.quotes {
+            for claim in d.claims() {
+                let _ = writeln!(self.md, "- **{}**", inline(claim.claim()));
+                for &q in claim.quotes() {
                     let cited = self.quote(q);
                     let _ = writeln!(self.md, "  - {cited}");
                 }
@@ -180,7 +184,7 @@ impl Brief<'_> {
         let entries: Vec<(String, String)> = self
             .cited
             .iter()
-            .map(|&s| (self.t.source(s).id.to_string(), self.source_entry(s)))
+            .map(|&s| (self.t.source(s).id().to_string(), self.source_entry(s)))
             .collect();
         for (_, entry) in &entries {
             let _ = writeln!(self.md, "- {entry}");
@@ -194,16 +198,20 @@ impl Brief<'_> {
     /// `Publisher, “Title”, Author, 14 Nov 2021. <https://…>`
     fn source_entry(&self, s: SourceIx) -> String {
         let source = self.t.source(s);
-        let mut entry = format!("{}, “{}”", inline(&source.publisher), inline(&source.title));
-        if !source.authors.is_empty() {
-            let authors: Vec<String> = source.authors.iter().map(|a| inline(a)).collect();
+        let mut entry = format!(
+            "{}, “{}”",
+            inline(source.publisher()),
+            inline(source.title())
+        );
+        if source.authors().len() != 0 {
+            let authors: Vec<String> = source.authors().map(inline).collect();
             let _ = write!(entry, ", {}", authors.join(", "));
         }
-        if let Some(published) = source.published {
+        if let Some(published) = source.published() {
             let _ = write!(entry, ", {}", published.human());
         }
         entry.push('.');
-        match source.url.as_deref() {
+        match source.url() {
             Some(url) if is_web_address(url) && !url.contains(['<', '>', ' ']) => {
                 let _ = write!(entry, " <{url}>");
             }

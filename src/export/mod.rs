@@ -43,6 +43,6 @@ pub fn export(
 }
 
 /// The date of an event as people read it.
-pub(crate) fn human_span(event: &crate::data::Event) -> String {
-    crate::data::date::human_span(event.date, event.end)
+pub(crate) fn human_span(event: crate::data::Event<'_>) -> String {
+    crate::data::date::human_span(event.date(), event.end())
 }

@@ -21,8 +21,8 @@ pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Res
     let file = File {
         title: Slide {
             text: Text {
-                headline: esc(&t.title).into_owned(),
-                text: t.description.as_deref().map(paragraphs).unwrap_or_default(),
+                headline: esc(t.title()).into_owned(),
+                text: t.description().map(paragraphs).unwrap_or_default(),
             },
             ..Slide::default()
         },
@@ -80,37 +80,36 @@ impl From<Date> for TimelineDate {
     }
 }
 
-fn slide(t: &Timeline, e: &Event) -> Slide {
+fn slide(t: &Timeline, e: Event<'_>) -> Slide {
     Slide {
-        start_date: Some(e.date.into()),
-        end_date: e.end.filter(|&end| end != e.date).map(Into::into),
+        start_date: Some(e.date().into()),
+        end_date: e.end().filter(|&end| end != e.date()).map(Into::into),
         display_date: Some(human_span(e)),
         text: Text {
-            headline: esc(&e.title).into_owned(),
+            headline: esc(e.title()).into_owned(),
             text: slide_text(t, e),
         },
-        group: e.certainty.map(|c| c.as_str()),
-        unique_id: Some(e.id.to_string()),
+        group: e.certainty().map(|c| c.as_str()),
+        unique_id: Some(e.id().to_string()),
     }
 }
 
 /// The summary, then the details block.
-fn slide_text(t: &Timeline, e: &Event) -> String {
-    let mut html = e.summary.as_deref().map(paragraphs).unwrap_or_default();
+fn slide_text(t: &Timeline, e: Event<'_>) -> String {
+    let mut html = e.summary().map(paragraphs).unwrap_or_default();
     let mut details = String::new();
-    if let Some(place) = &e.place {
+    if let Some(place) = e.place() {
         let _ = write!(details, "<p><b>Place:</b> {}</p>", esc(place));
     }
-    if !e.tags.is_empty() {
-        let tags: Vec<_> = e.tags.iter().map(|tag| esc(tag)).collect();
+    if e.tags().len() != 0 {
+        let tags: Vec<_> = e.tags().map(|tag| esc(tag)).collect();
         let _ = write!(details, "<p><b>Tags:</b> {}</p>", tags.join(", "));
     }
-    if !e.actors.is_empty() {
+    if e.actors().len() != 0 {
         let actors: Vec<String> = e
-            .actors
-            .iter()
+            .actors()
             .map(|p| {
-                let name = esc(&t.actor(p.actor).name);
+                let name = esc(t.actor(p.actor).name());
                 match &p.role {
                     Some(role) => format!("{name} ({})", esc(role)),
                     None => name.into_owned(),
@@ -119,15 +118,15 @@ fn slide_text(t: &Timeline, e: &Event) -> String {
             .collect();
         let _ = write!(details, "<p><b>Actors:</b> {}</p>", actors.join("; "));
     }
-    for &q in &e.quotes {
+    for &q in e.quotes() {
         let quote = t.quote(q);
-        let source = t.source(quote.source);
+        let source = t.source(quote.source());
         let speaker = quote
-            .speaker
-            .map(|a| format!(" — {}", esc(&t.actor(a).name)))
+            .speaker()
+            .map(|a| format!(" — {}", esc(t.actor(a).name())))
             .unwrap_or_default();
-        let cite = format!("{}, “{}”", esc(&source.publisher), esc(&source.title));
-        let cite = match source.url.as_deref().filter(|u| is_web_address(u)) {
+        let cite = format!("{}, “{}”", esc(source.publisher()), esc(source.title()));
+        let cite = match source.url().filter(|u| is_web_address(u)) {
             Some(url) => format!(
                 "<a href=\"{}\" target=\"_blank\" rel=\"noopener\">{cite}</a>",
                 attr(url)
@@ -137,9 +136,9 @@ fn slide_text(t: &Timeline, e: &Event) -> String {
         let _ = write!(
             details,
             "<blockquote>“{}”{speaker}<br><cite>{cite}</cite></blockquote>",
-            esc(&quote.text)
+            esc(quote.text())
         );
-        if let Some(note) = &quote.note {
+        if let Some(note) = quote.note() {
             let _ = write!(
                 details,
                 "<p><i>Editor's note on the quote:</i> {}</p>",
@@ -147,7 +146,7 @@ fn slide_text(t: &Timeline, e: &Event) -> String {
             );
         }
     }
-    if let Some(note) = &e.note {
+    if let Some(note) = e.note() {
         let _ = write!(details, "<p><i>Editor's note:</i> {}</p>", esc(note));
     }
     if !details.is_empty() {

@@ -50,16 +50,16 @@ impl Widget for ActorsPane<'_> {
         for (y, pos) in (offset..app.actors.len()).take(height).enumerate() {
             let row = app.actors[pos];
             let actor = data.timeline.actor(row.actor);
-            let hit = search.and_then(|s| s.hit_at(pos));
-            let mut spans = match hit {
+            let hit = search.and_then(|s| s.hit_at(data, pos));
+            let mut spans = match &hit {
                 Some(h) if h.field == HitField::Shown => {
-                    highlighted(&actor.name, &h.indices, theme.text, theme.matched)
+                    highlighted(actor.name(), &h.indices, theme.text, theme.matched)
                 }
-                _ => vec![Span::styled(actor.name.to_string(), theme.text)],
+                _ => vec![Span::styled(actor.name().to_string(), theme.text)],
             };
-            if let Some(h) = hit
+            if let Some(h) = &hit
                 && let HitField::Alias(n) = h.field
-                && let Some(alias) = actor.aliases.get(n)
+                && let Some(alias) = actor.aliases().nth(n)
             {
                 spans.push(Span::styled(" ≈ ", theme.dim));
                 spans.extend(highlighted(alias, &h.indices, theme.dim, theme.matched));

@@ -156,16 +156,19 @@ impl Lines<'_> {
 fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
     let t = &data.timeline;
     let event = t.event(e);
-    out.push(vec![Span::styled(event.title.to_string(), out.theme.title)]);
-    let mut when = event.date.human();
-    if let Some(end) = event.end {
+    out.push(vec![Span::styled(
+        event.title().to_string(),
+        out.theme.title,
+    )]);
+    let mut when = event.date().human();
+    if let Some(end) = event.end() {
         when = format!("{when} – {}", end.human());
     }
     out.field("Date", when);
-    if let Some(place) = &event.place {
+    if let Some(place) = event.place() {
         out.field("Place", place.to_string());
     }
-    if let Some(certainty) = event.certainty {
+    if let Some(certainty) = event.certainty() {
         let mut spans = vec![Span::styled("Certainty: ", out.theme.label)];
         let marker = certainty_marker(Some(certainty), out.theme);
         if marker.content != " " {
@@ -175,18 +178,18 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
         spans.push(Span::styled(certainty.as_str(), out.theme.text));
         out.push(spans);
     }
-    if !event.tags.is_empty() {
-        out.field("Tags", event.tags.join(", "));
+    if event.tags().len() != 0 {
+        out.field("Tags", event.tags().collect::<Vec<_>>().join(", "));
     }
-    if let Some(summary) = &event.summary {
+    if let Some(summary) = event.summary() {
         out.blank();
         out.text(summary.to_string());
     }
-    if !event.actors.is_empty() {
+    if event.actors().len() != 0 {
         out.heading("Actors");
-        for p in event.actors.iter().take(LIST_LIMIT) {
+        for p in event.actors().take(LIST_LIMIT) {
             let mut spans = vec![Span::styled(
-                format!("  {}", t.actor(p.actor).name),
+                format!("  {}", t.actor(p.actor).name()),
                 out.theme.text,
             )];
             if let Some(role) = &p.role {
@@ -194,7 +197,7 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             }
             out.push_indented(spans, 4);
         }
-        out.more(event.actors.len());
+        out.more(event.actors().len());
     }
     let disputes = data.index.disputes_of_event(e);
     if !disputes.is_empty() {
@@ -204,14 +207,13 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             out.push_indented(
                 vec![
                     Span::styled("  ≠ ", out.theme.disputed),
-                    Span::styled(dispute.question.to_string(), out.theme.text),
+                    Span::styled(dispute.question().to_string(), out.theme.text),
                 ],
                 4,
             );
             let claims: Vec<String> = dispute
-                .claims
-                .iter()
-                .map(|c| format!("{} ({})", c.claim, count(c.quotes.len(), "quote")))
+                .claims()
+                .map(|c| format!("{} ({})", c.claim(), count(c.quotes().len(), "quote")))
                 .collect();
             out.push_indented(
                 vec![Span::styled(
@@ -222,48 +224,51 @@ fn event(data: &Indexed, e: EventIx, out: &mut Lines) {
             );
         }
     }
-    if let Some(note) = &event.note {
+    if let Some(note) = event.note() {
         out.heading("Editor's note");
         out.text(note.to_string());
     }
     out.blank();
     out.dim(format!(
         "{} · Enter: its quotes",
-        count(event.quotes.len(), "quote")
+        count(event.quotes().len(), "quote")
     ));
-    out.dim(format!("id {}", event.id));
+    out.dim(format!("id {}", event.id()));
 }
 
 fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
     let t = &data.timeline;
     let actor = t.actor(a);
-    out.push(vec![Span::styled(actor.name.to_string(), out.theme.title)]);
-    out.field("Kind", actor.kind.as_str());
-    if !actor.aliases.is_empty() {
-        out.field("Also", actor.aliases.join(", "));
+    out.push(vec![Span::styled(
+        actor.name().to_string(),
+        out.theme.title,
+    )]);
+    out.field("Kind", actor.kind().as_str());
+    if actor.aliases().len() != 0 {
+        out.field("Also", actor.aliases().collect::<Vec<_>>().join(", "));
     }
-    if let Some(description) = &actor.description {
+    if let Some(description) = actor.description() {
         out.blank();
         out.text(description.to_string());
     }
     let incoming = data.index.relations_to(a);
-    if !actor.relations.is_empty() || !incoming.is_empty() {
+    if actor.relations().len() != 0 || !incoming.is_empty() {
         out.heading("Relations");
-        for r in &actor.relations {
+        for r in actor.relations() {
             out.text(format!(
                 "  {} {}{}",
-                r.kind.label(),
-                t.actor(r.actor).name,
-                span_of(r.from, r.to)
+                r.kind().label(),
+                t.actor(r.actor()).name(),
+                span_of(r.from(), r.to())
             ));
         }
         for &r in incoming {
             let rel = data.relation(r);
             out.text(format!(
                 "  {} {}{}",
-                rel.kind.inverse_label(),
-                t.actor(r.subject).name,
-                span_of(rel.from, rel.to)
+                rel.kind().inverse_label(),
+                t.actor(r.subject).name(),
+                span_of(rel.from(), rel.to())
             ));
         }
     }
@@ -272,8 +277,8 @@ fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
     for &ae in events.iter().take(LIST_LIMIT) {
         let event = t.event(ae.event);
         let mut spans = vec![
-            Span::styled(format!("  {:<11} ", event.date.human()), out.theme.dim),
-            Span::styled(event.title.to_string(), out.theme.text),
+            Span::styled(format!("  {:<11} ", event.date().human()), out.theme.dim),
+            Span::styled(event.title().to_string(), out.theme.text),
         ];
         if let Some(role) = data.role(ae) {
             spans.push(Span::styled(format!(" — {role}"), out.theme.dim));
@@ -287,7 +292,7 @@ fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
         for &q in spoken.iter().take(LIST_LIMIT) {
             out.push_indented(
                 vec![
-                    Span::styled(format!("  “{}”", t.quote(q).text), out.theme.quote),
+                    Span::styled(format!("  “{}”", t.quote(q).text()), out.theme.quote),
                     Span::styled(format!(" {}", attribution(data, q)), out.theme.dim),
                 ],
                 3,
@@ -296,33 +301,33 @@ fn actor(data: &Indexed, a: ActorIx, out: &mut Lines) {
         out.more(spoken.len());
     }
     out.blank();
-    out.dim(format!("id {}", actor.id));
+    out.dim(format!("id {}", actor.id()));
 }
 
 fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
     let t = &data.timeline;
     let quote = t.quote(q);
     out.push(vec![Span::styled(
-        format!("“{}”", quote.text),
+        format!("“{}”", quote.text()),
         out.theme.quote,
     )]);
     out.blank();
-    if let Some(speaker) = quote.speaker {
-        out.field("Speaker", t.actor(speaker).name.to_string());
+    if let Some(speaker) = quote.speaker() {
+        out.field("Speaker", t.actor(speaker).name().to_string());
     }
-    let source = t.source(quote.source);
-    out.field("Source", source.title.to_string());
-    out.field("Publisher", source.publisher.to_string());
-    if !source.authors.is_empty() {
-        out.field("By", source.authors.join(", "));
+    let source = t.source(quote.source());
+    out.field("Source", source.title().to_string());
+    out.field("Publisher", source.publisher().to_string());
+    if source.authors().len() != 0 {
+        out.field("By", source.authors().collect::<Vec<_>>().join(", "));
     }
-    if let Some(date) = source.published {
+    if let Some(date) = source.published() {
         out.field("Published", date.human());
     }
-    if let Some(kind) = source.kind {
+    if let Some(kind) = source.kind() {
         out.field("Kind", kind.as_str());
     }
-    match &source.url {
+    match source.url() {
         Some(url) => out.push(vec![
             Span::styled("URL: ", out.theme.label),
             Span::styled(url.to_string(), out.theme.link),
@@ -336,8 +341,8 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
             let event = t.event(e);
             out.push_indented(
                 vec![
-                    Span::styled(format!("  {:<11} ", event.date.human()), out.theme.dim),
-                    Span::styled(event.title.to_string(), out.theme.text),
+                    Span::styled(format!("  {:<11} ", event.date().human()), out.theme.dim),
+                    Span::styled(event.title().to_string(), out.theme.text),
                 ],
                 14,
             );
@@ -350,28 +355,27 @@ fn quote(data: &Indexed, q: QuoteIx, out: &mut Lines) {
         for &d in disputes {
             let dispute = t.dispute(d);
             let claims: Vec<&str> = dispute
-                .claims
-                .iter()
-                .filter(|c| c.quotes.contains(&q))
-                .map(|c| c.claim.as_ref())
+                .claims()
+                .filter(|c| c.quotes().contains(&q))
+                .map(|c| c.claim())
                 .collect();
             out.push_indented(
                 vec![
                     Span::styled("  ≠ ", out.theme.disputed),
-                    Span::styled(dispute.question.to_string(), out.theme.text),
+                    Span::styled(dispute.question().to_string(), out.theme.text),
                     Span::styled(format!(" → {}", claims.join(", ")), out.theme.dim),
                 ],
                 4,
             );
         }
     }
-    if let Some(note) = &quote.note {
+    if let Some(note) = quote.note() {
         out.heading("Editor's note");
         out.text(note.to_string());
     }
     out.blank();
     out.dim("Enter: the source · y: copy");
-    out.dim(format!("id {}", quote.id));
+    out.dim(format!("id {}", quote.id()));
 }
 
 fn span_of(from: Option<crate::data::Date>, to: Option<crate::data::Date>) -> String {

@@ -24,10 +24,10 @@ pub struct DisputesView<'a> {
 }
 
 fn event_label(data: &Indexed, d: DisputeIx) -> String {
-    match data.timeline.dispute(d).event {
+    match data.timeline.dispute(d).event() {
         Some(e) => {
             let event = data.timeline.event(e);
-            format!("{} {}", event.date.human(), event.title)
+            format!("{} {}", event.date().human(), event.title())
         }
         None => "no event".into(),
     }
@@ -77,7 +77,7 @@ impl Widget for DisputesView<'_> {
             let dispute = data.timeline.dispute(d);
             let line = Line::from(vec![
                 Span::styled("≠ ", theme.disputed),
-                Span::styled(dispute.question.to_string(), theme.text),
+                Span::styled(dispute.question().to_string(), theme.text),
                 Span::styled(format!("  {}", event_label(data, d)), theme.dim),
             ]);
             let style = (n == pos.selected).then(|| selection(theme, true));
@@ -97,7 +97,7 @@ fn claims(data: &Indexed, d: DisputeIx, area: Rect, buf: &mut Buffer, theme: &Th
     let block = Block::bordered()
         .border_style(theme.border)
         .title(Line::from(vec![
-            Span::styled(format!(" {} ", dispute.question), theme.heading),
+            Span::styled(format!(" {} ", dispute.question()), theme.heading),
             Span::styled(
                 format!("· {} · Enter: go to the event ", event_label(data, d)),
                 theme.dim,
@@ -105,10 +105,10 @@ fn claims(data: &Indexed, d: DisputeIx, area: Rect, buf: &mut Buffer, theme: &Th
         ]));
     let area_inner = block.inner(area);
     block.render(area, buf);
-    if area_inner.is_empty() || dispute.claims.is_empty() {
+    if area_inner.is_empty() || dispute.claims().len() == 0 {
         return;
     }
-    let n = dispute.claims.len() as u16;
+    let n = dispute.claims().len() as u16;
     let side_by_side = area_inner.width / n >= MIN_COLUMN;
     let columns: Vec<Rect> = if side_by_side {
         Layout::horizontal(vec![Constraint::Ratio(1, n as u32); n as usize])
@@ -120,7 +120,7 @@ fn claims(data: &Indexed, d: DisputeIx, area: Rect, buf: &mut Buffer, theme: &Th
             .split(area_inner)
             .to_vec()
     };
-    for (i, (claim, column)) in dispute.claims.iter().zip(columns).enumerate() {
+    for (i, (claim, column)) in dispute.claims().zip(columns).enumerate() {
         if column.is_empty() {
             continue;
         }
@@ -133,14 +133,17 @@ fn claims(data: &Indexed, d: DisputeIx, area: Rect, buf: &mut Buffer, theme: &Th
         let mut lines = wrap_indented(
             &[
                 Span::styled(format!("{}. ", i + 1), theme.label),
-                Span::styled(claim.claim.to_string(), theme.title),
+                Span::styled(claim.claim().to_string(), theme.title),
             ],
             width,
             3,
         );
-        for &q in &claim.quotes {
+        for &q in claim.quotes() {
             lines.push(Line::default());
-            let text = [Span::styled(format!("“{}”", t.quote(q).text), theme.quote)];
+            let text = [Span::styled(
+                format!("“{}”", t.quote(q).text()),
+                theme.quote,
+            )];
             lines.extend(wrap_indented(&text, width, 1));
             let by = [Span::styled(
                 format!("  {}", attribution(data, q)),

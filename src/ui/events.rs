@@ -30,8 +30,8 @@ impl Widget for EventsPane<'_> {
             Some(Filter::Actor(a)) => format!(
                 "· {} of {} · {}",
                 len,
-                data.timeline.events.len(),
-                data.timeline.actor(a).name
+                data.timeline.events().len(),
+                data.timeline.actor(a).name()
             ),
             None => format!("· {len}"),
         };
@@ -58,8 +58,8 @@ impl Widget for EventsPane<'_> {
                     let Some(e) = app.events.get(data, pos) else {
                         break;
                     };
-                    let hit = search.and_then(|s| s.hit_at(pos));
-                    let line = event_row(data.timeline.event(e), hit, theme);
+                    let hit = search.and_then(|s| s.hit_at(data, pos));
+                    let line = event_row(data.timeline.event(e), hit.as_ref(), theme);
                     let style =
                         (pos == app.events_pos.selected).then(|| selection(theme, self.focused));
                     (line, style)
@@ -93,10 +93,10 @@ pub fn certainty_marker(certainty: Option<Certainty>, theme: &Theme) -> Span<'st
     }
 }
 
-fn event_row(event: &Event, hit: Option<&crate::app::Hit>, theme: &Theme) -> Line<'static> {
-    let date = event.date.human();
+fn event_row(event: Event<'_>, hit: Option<&crate::app::Hit>, theme: &Theme) -> Line<'static> {
+    let date = event.date().human();
     let mut spans = vec![
-        certainty_marker(event.certainty, theme),
+        certainty_marker(event.certainty(), theme),
         Span::raw(" "),
         // A space after the date even when it is wider than the column (`15 Mar 44 BCE`).
         Span::styled(format!("{date:<w$} ", w = DATE_WIDTH - 1), theme.dim),
@@ -104,7 +104,7 @@ fn event_row(event: &Event, hit: Option<&crate::app::Hit>, theme: &Theme) -> Lin
     match hit {
         Some(hit) if hit.field == HitField::Shown => {
             spans.extend(highlighted(
-                &event.title,
+                event.title(),
                 &hit.indices,
                 theme.text,
                 theme.matched,
@@ -116,9 +116,9 @@ fn event_row(event: &Event, hit: Option<&crate::app::Hit>, theme: &Theme) -> Lin
                 format!("[{}] ", hit.field.label()),
                 theme.matched,
             ));
-            spans.push(Span::styled(event.title.to_string(), theme.text));
+            spans.push(Span::styled(event.title().to_string(), theme.text));
         }
-        None => spans.push(Span::styled(event.title.to_string(), theme.text)),
+        None => spans.push(Span::styled(event.title().to_string(), theme.text)),
     }
     Line::from(spans)
 }

@@ -48,7 +48,7 @@ impl Widget for FinderPopup<'_> {
         let count = format!(
             "{} of {} actors · ↑↓ choose · Enter: their events · Esc: close",
             finder.total,
-            data.timeline.actors.len()
+            data.timeline.actors().len()
         );
         draw_row(buf, inside, 1, Line::styled(count, theme.dim), None);
 
@@ -83,14 +83,14 @@ impl Widget for FinderPopup<'_> {
         {
             let actor = data.timeline.actor(hit.actor);
             let mut spans = Vec::new();
-            match hit.alias.and_then(|n| actor.aliases.get(n)) {
+            match hit.alias.and_then(|n| actor.aliases().nth(n)) {
                 Some(alias) => {
                     spans.extend(highlighted(alias, &hit.indices, theme.text, theme.matched));
                     spans.push(Span::styled(" → ", theme.dim));
-                    spans.push(Span::styled(actor.name.to_string(), theme.label));
+                    spans.push(Span::styled(actor.name().to_string(), theme.label));
                 }
                 None => spans.extend(highlighted(
-                    &actor.name,
+                    actor.name(),
                     &hit.indices,
                     theme.label,
                     theme.matched,
@@ -99,7 +99,7 @@ impl Widget for FinderPopup<'_> {
             let events = data.index.events_of_actor(hit.actor).len();
             let right = format!(
                 "{} · {}",
-                actor.kind.as_str(),
+                actor.kind().as_str(),
                 crate::words::count(events, "event")
             );
             let line = left_right(spans, Span::styled(right, theme.dim), width);

@@ -141,12 +141,7 @@ pub fn screen(area: Rect, app: &App) -> Screen {
         View::Main => ViewAreas::default(),
         View::Source { source, .. } => {
             // Title, publisher line, URL, and the authors when known; plus borders.
-            let authors = app
-                .data
-                .timeline
-                .sources
-                .get(source.get())
-                .is_some_and(|s| !s.authors.is_empty());
+            let authors = app.data.timeline.source(*source).authors().len() != 0;
             let facts = (5 + u16::from(authors)).min(body.height / 2);
             let [top, main] =
                 Layout::vertical([Constraint::Length(facts), Constraint::Min(1)]).areas(body);

@@ -30,7 +30,7 @@ pub fn quote_text(
     let indices: Vec<usize> = hit
         .map(|h| h.indices.iter().map(|i| i + 1).collect())
         .unwrap_or_default();
-    let text = format!("“{}”", quote.text);
+    let text = format!("“{}”", quote.text());
     highlighted(&text, &indices, theme.quote, theme.matched)
 }
 
@@ -38,13 +38,13 @@ pub fn quote_text(
 pub fn attribution(data: &Indexed, q: QuoteIx) -> String {
     let t = &data.timeline;
     let quote = t.quote(q);
-    let source = t.source(quote.source);
+    let source = t.source(quote.source());
     let mut parts = Vec::new();
-    if let Some(speaker) = quote.speaker {
-        parts.push(t.actor(speaker).name.to_string());
+    if let Some(speaker) = quote.speaker() {
+        parts.push(t.actor(speaker).name().to_string());
     }
-    parts.push(source.publisher.to_string());
-    if let Some(date) = source.published {
+    parts.push(source.publisher().to_string());
+    if let Some(date) = source.published() {
         parts.push(date.human());
     }
     format!("— {}", parts.join(" · "))
@@ -115,8 +115,8 @@ impl Widget for QuotesPane<'_> {
                 break;
             }
             let q = app.quotes[pos];
-            let hit = search.and_then(|s| s.hit_at(pos));
-            let lines = item_lines(data, q, hit, width, theme);
+            let hit = search.and_then(|s| s.hit_at(data, pos));
+            let lines = item_lines(data, q, hit.as_ref(), width, theme);
             let style = (pos == app.quotes_pos.selected).then(|| selection(theme, self.focused));
             draw_item(buf, inner, &mut y, lines, style);
         }

@@ -32,16 +32,16 @@ pub fn excerpt_lines(
     let mut lines = wrap_at_most(
         &[
             Span::styled(format!("{:>3}. ", n + 1), theme.label),
-            Span::styled(format!("“{}”", quote.text), theme.quote),
+            Span::styled(format!("“{}”", quote.text()), theme.quote),
         ],
         width,
         6,
         ITEM_LINE_LIMIT,
     );
     let mut about = Vec::new();
-    if let Some(speaker) = quote.speaker {
+    if let Some(speaker) = quote.speaker() {
         about.push(Span::styled(
-            format!("     — {}", t.actor(speaker).name),
+            format!("     — {}", t.actor(speaker).name()),
             theme.dim,
         ));
     }
@@ -54,7 +54,7 @@ pub fn excerpt_lines(
             String::new()
         };
         about.push(Span::styled(
-            format!("     → {} {}{more}", event.date.human(), event.title),
+            format!("     → {} {}{more}", event.date().human(), event.title()),
             theme.dim,
         ));
     } else {
@@ -73,23 +73,23 @@ pub fn excerpt_height(data: &Indexed, n: usize, q: QuoteIx, width: usize) -> usi
 
 fn facts(data: &Indexed, s: SourceIx, theme: &Theme) -> Vec<Line<'static>> {
     let source = data.timeline.source(s);
-    let mut lines = vec![Line::styled(source.title.to_string(), theme.title)];
-    let mut about = vec![source.publisher.to_string()];
-    if let Some(kind) = source.kind {
+    let mut lines = vec![Line::styled(source.title().to_string(), theme.title)];
+    let mut about = vec![source.publisher().to_string()];
+    if let Some(kind) = source.kind() {
         about.push(kind.as_str().to_string());
     }
-    about.push(match source.published {
+    about.push(match source.published() {
         Some(date) => date.human(),
         None => "date not known".into(),
     });
     lines.push(Line::styled(about.join(" · "), theme.text));
-    if !source.authors.is_empty() {
+    if source.authors().len() != 0 {
         lines.push(Line::from(vec![
             Span::styled("By ", theme.label),
-            Span::styled(source.authors.join(", "), theme.text),
+            Span::styled(source.authors().collect::<Vec<_>>().join(", "), theme.text),
         ]));
     }
-    lines.push(match &source.url {
+    lines.push(match source.url() {
         Some(url) => Line::styled(url.to_string(), theme.link),
         None => Line::styled("URL not known", theme.dim),
     });

@@ -24,7 +24,7 @@ impl Widget for SourcesView<'_> {
         };
         let (app, theme) = (self.app, self.theme);
         let data = &app.data;
-        let sources = &data.timeline.sources;
+        let sources = data.timeline.sources();
         let title = Line::from(vec![
             Span::styled(" Sources ", theme.title),
             Span::styled(
@@ -40,16 +40,16 @@ impl Widget for SourcesView<'_> {
         if list.is_empty() {
             return;
         }
-        if sources.is_empty() {
+        if sources.len() == 0 {
             draw_row(buf, list, 0, Line::styled("No sources.", theme.dim), None);
             return;
         }
         let height = list.height as usize;
         let offset = scroll_to(pos.offset, pos.selected, height, sources.len());
-        let visible = || sources.iter().enumerate().skip(offset).take(height);
+        let visible = || sources.clone().enumerate().skip(offset).take(height);
         // The publisher column fits the longest publisher shown, within reason.
         let column = visible()
-            .map(|(_, s)| text_width(&s.publisher))
+            .map(|(_, s)| text_width(s.publisher()))
             .max()
             .unwrap_or(0)
             .min(list.width as usize / 3)
@@ -58,16 +58,16 @@ impl Widget for SourcesView<'_> {
             let excerpts = data.index.quotes_of_source(SourceIx(n as u32)).len();
             // Fixed-width facts first, so the title is what gets cut.
             let date = source
-                .published
+                .published()
                 .map_or("date unknown".into(), |d| d.human());
-            let kind = source.kind.map_or("", |k| k.as_str());
+            let kind = source.kind().map_or("", |k| k.as_str());
             let spans = vec![
-                Span::styled(pad(&source.publisher, column), theme.label),
+                Span::styled(pad(source.publisher(), column), theme.label),
                 Span::styled(
                     format!("{date:<12} {kind:<9} {excerpts:>4} excerpts  "),
                     theme.dim,
                 ),
-                Span::styled(source.title.to_string(), theme.text),
+                Span::styled(source.title().to_string(), theme.text),
             ];
             let style = (n == pos.selected).then(|| selection(theme, true));
             draw_row(buf, list, y as u16, Line::from(spans), style);

@@ -27,7 +27,7 @@ pub fn place(app: &App) -> (String, String) {
             (pane.title().to_string(), pos)
         }
         View::Source { source, pos } => (
-            format!("Source: {}", app.data.timeline.source(*source).publisher),
+            format!("Source: {}", app.data.timeline.source(*source).publisher()),
             position(pos.selected, app.data.index.quotes_of_source(*source).len()),
         ),
         View::Disputes { pos } => (
@@ -36,7 +36,7 @@ pub fn place(app: &App) -> (String, String) {
         ),
         View::Sources { pos } => (
             "Sources".into(),
-            position(pos.selected, app.data.timeline.sources.len()),
+            position(pos.selected, app.data.timeline.sources().len()),
         ),
     }
 }
@@ -52,7 +52,10 @@ impl Widget for StatusBar<'_> {
         }
         if let Some(Filter::Actor(a)) = app.filter {
             spans.push(Span::styled(
-                format!("│ filter: {} (f clears) ", app.data.timeline.actor(a).name),
+                format!(
+                    "│ filter: {} (f clears) ",
+                    app.data.timeline.actor(a).name()
+                ),
                 theme.status_key,
             ));
         }
@@ -71,6 +74,9 @@ impl Widget for StatusBar<'_> {
             }
             let found = match search.hits.len() {
                 0 if search.query.is_empty() => String::new(),
+                // A long event search's first parts: what it has found so far.
+                0 if !search.complete => "  searching…".to_string(),
+                n if !search.complete => format!("  {n}+ matches"),
                 0 => "  no match".to_string(),
                 1 => "  1 match".to_string(),
                 n => format!("  {n} matches"),

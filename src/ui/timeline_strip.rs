@@ -26,7 +26,7 @@ impl Widget for Header<'_> {
         }
         let (app, theme) = (self.app, self.theme);
         let t = &app.data.timeline;
-        let mut spans = vec![Span::styled(format!(" {} ", t.title), theme.title)];
+        let mut spans = vec![Span::styled(format!(" {} ", t.title()), theme.title)];
         if let Some((first, last)) = app.span {
             spans.push(Span::styled(
                 format!(" {} – {} ", first.human(), last.human()),
@@ -36,10 +36,10 @@ impl Widget for Header<'_> {
         spans.push(Span::styled(
             format!(
                 " · {} · {} · {} · {}",
-                count(t.events.len(), "event"),
-                count(t.actors.len(), "actor"),
-                count(t.quotes.len(), "quote"),
-                count(t.sources.len(), "source")
+                count(t.events().len(), "event"),
+                count(t.actors().len(), "actor"),
+                count(t.quotes().len(), "quote"),
+                count(t.sources().len(), "source")
             ),
             theme.dim,
         ));
@@ -102,7 +102,7 @@ impl Widget for Strip<'_> {
         let max = totals.iter().copied().max().unwrap_or(0).max(1);
         let selected_column = app
             .selected_event()
-            .map(|e| (app.data.timeline.event(e).date.year - first_year) as usize / per_column);
+            .map(|e| (app.data.timeline.event(e).date().year - first_year) as usize / per_column);
 
         let levels = bar_rows * 8;
         let fill = |n: u32| -> usize {

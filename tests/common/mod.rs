@@ -102,19 +102,19 @@ pub fn quote(app: &App, id: &str) -> QuoteIx {
 /// The id of the selected event.
 pub fn selected_event(app: &App) -> String {
     app.selected_event()
-        .map(|e| app.data.timeline.event(e).id.to_string())
+        .map(|e| app.data.timeline.event(e).id().to_string())
         .unwrap_or_default()
 }
 
 pub fn selected_actor(app: &App) -> String {
     app.selected_actor()
-        .map(|a| app.data.timeline.actor(a).id.to_string())
+        .map(|a| app.data.timeline.actor(a).id().to_string())
         .unwrap_or_default()
 }
 
 pub fn selected_quote(app: &App) -> String {
     app.selected_quote()
-        .map(|q| app.data.timeline.quote(q).id.to_string())
+        .map(|q| app.data.timeline.quote(q).id().to_string())
         .unwrap_or_default()
 }
 
@@ -123,7 +123,7 @@ pub fn listed_events(app: &App) -> Vec<String> {
     app.events
         .items(&app.data)
         .iter()
-        .map(|&e| app.data.timeline.event(e).id.to_string())
+        .map(|&e| app.data.timeline.event(e).id().to_string())
         .collect()
 }
 

@@ -43,14 +43,14 @@ pub fn check(app: &App) -> Result<(), String> {
     expect(
         app.actors
             .iter()
-            .all(|row| row.actor.get() < data.timeline.actors.len()),
+            .all(|row| row.actor.get() < data.timeline.actors().len()),
         "actors: a row out of range",
     );
     match &app.view {
         View::Main => {}
         View::Source { source, pos } => {
             expect(
-                source.get() < data.timeline.sources.len(),
+                source.get() < data.timeline.sources().len(),
                 "source view: source",
             );
             expect(
@@ -68,7 +68,7 @@ pub fn check(app: &App) -> Result<(), String> {
         }
         View::Sources { pos } => {
             expect(
-                in_list(pos.selected, data.timeline.sources.len()),
+                in_list(pos.selected, data.timeline.sources().len()),
                 "sources: selected",
             );
             expect(pos.offset <= pos.selected, "sources: offset");
@@ -84,11 +84,11 @@ pub fn check(app: &App) -> Result<(), String> {
     if let Some(search) = &app.search {
         let len = app.pane_len(search.pane);
         expect(
-            search.hits.iter().all(|h| h.pos < len),
+            search.hits.iter().all(|&h| h < len),
             "search: a hit out of range",
         );
         expect(
-            search.hits.windows(2).all(|w| w[0].pos < w[1].pos),
+            search.hits.windows(2).all(|w| w[0] < w[1]),
             "search: hits out of order",
         );
     }

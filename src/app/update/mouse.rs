@@ -92,7 +92,7 @@ pub(super) fn click(app: &mut App, at: Position) {
             let area = inner(screen.view.main);
             if area.contains(at) {
                 let n = pos.offset + usize::from(at.y - area.y);
-                if n < app.data.timeline.sources.len()
+                if n < app.data.timeline.sources().len()
                     && let Some(p) = view_pos(app)
                 {
                     p.selected = n;

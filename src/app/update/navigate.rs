@@ -38,7 +38,7 @@ pub(super) fn global(app: &mut App, action: Action) -> bool {
             if !matches!(app.view, View::Sources { .. }) {
                 let selected = app
                     .current_quote()
-                    .map_or(0, |q| app.data.timeline.quote(q).source.get());
+                    .map_or(0, |q| app.data.timeline.quote(q).source().get());
                 open_view(app, View::Sources { pos: at(selected) });
             }
         }
@@ -200,7 +200,7 @@ pub(super) fn activate_pane(app: &mut App, pane: Pane) {
             set_quote_context(app, QuoteContext::Event);
             focus(app, Pane::Quotes);
             if app.quotes.is_empty() {
-                let title = &app.data.timeline.event(e).title;
+                let title = app.data.timeline.event(e).title();
                 app.message = Some(format!("No quotes behind “{title}”."));
             }
         }
@@ -229,13 +229,13 @@ pub(super) fn filter_to_actor(app: &mut App, actor: ActorIx) {
     app.message = Some(format!(
         "{} of {} · f clears · Backspace goes back",
         crate::words::count(n, "event"),
-        app.data.timeline.actor(actor).name
+        app.data.timeline.actor(actor).name()
     ));
 }
 
 /// Opens the source view of a quote's source with that quote chosen.
 pub(super) fn open_source(app: &mut App, q: QuoteIx) {
-    let source = app.data.timeline.quote(q).source;
+    let source = app.data.timeline.quote(q).source();
     let selected = app
         .data
         .index
@@ -264,7 +264,7 @@ pub(super) fn jump_to_event(app: &mut App, e: EventIx, quote: Option<QuoteIx>) {
         app.quotes_pos.selected = pos;
     }
     let event = app.data.timeline.event(e);
-    app.message = Some(format!("{} · {}", event.date.human(), event.title));
+    app.message = Some(format!("{} · {}", event.date().human(), event.title()));
 }
 
 pub(super) fn toggle_actors(app: &mut App) {
@@ -299,7 +299,7 @@ pub(super) fn view_len(app: &App) -> usize {
         View::Main => 0,
         View::Source { source, .. } => app.data.index.quotes_of_source(*source).len(),
         View::Disputes { .. } => app.disputes.len(),
-        View::Sources { .. } => app.data.timeline.sources.len(),
+        View::Sources { .. } => app.data.timeline.sources().len(),
     }
 }
 
@@ -383,13 +383,13 @@ pub(super) fn activate_view(app: &mut App) {
             let Some(&d) = app.disputes.get(pos.selected) else {
                 return;
             };
-            match app.data.timeline.dispute(d).event {
+            match app.data.timeline.dispute(d).event() {
                 Some(e) => jump_to_event(app, e, None),
                 None => app.message = Some("This dispute is not about one event.".into()),
             }
         }
         View::Sources { pos } => {
-            if pos.selected < app.data.timeline.sources.len() {
+            if pos.selected < app.data.timeline.sources().len() {
                 let source = SourceIx(pos.selected as u32);
                 open_view(
                     app,

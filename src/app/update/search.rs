@@ -1,6 +1,7 @@
 //! `/` search in a pane: typing, the hits, n/N, keep or restore.
 
 use super::navigate::select;
+use crate::app::search::Shown;
 use crate::app::search::{finder_hits, hits_in_pane, pane_target};
 use crate::app::{Action, App, ListPos, Pane, Popup, Search};
 use crate::data::background::{Found, SearchAnswer};
@@ -16,6 +17,10 @@ pub(super) fn start_search(app: &mut App) {
         query: String::new(),
         typing: true,
         hits: Vec::new(),
+        best: None,
+        shown: Shown::Listed(Vec::new()),
+        complete: true,
+        answered: 0,
         saved,
         generation: app.generation,
         pending: false,
@@ -68,11 +73,8 @@ pub(super) fn research(app: &mut App) {
     let target = pane_target(pane).filter(|_| !query.trim().is_empty());
     let generation = match target {
         Some(target) => app.request(target, query),
-        None => {
-            // No request, but any answer still on its way is now stale.
-            app.generation += 1;
-            app.generation
-        }
+        // No request, but any answer still on its way is now stale.
+        None => app.cancel_pane_search(),
     };
     let Some(search) = app.search.as_mut() else {
         return;
@@ -80,7 +82,7 @@ pub(super) fn research(app: &mut App) {
     search.generation = generation;
     search.pending = target.is_some();
     if target.is_none() {
-        search.hits.clear();
+        search.clear_hits();
         select(app, pane, saved.selected);
     }
 }
@@ -108,25 +110,37 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
         return;
     };
     let (pane, saved) = (search.pane, search.saved);
-    let hits = hits_in_pane(app, pane, &query, found);
+    let found = hits_in_pane(app, pane, &query, found);
     let Some(search) = app.search.as_mut() else {
         return;
     };
-    search.hits = hits;
-    search.pending = false;
-    if !search.typing && search.hits.is_empty() {
+    // A long event search answers in parts: the selection goes to the best hit
+    // with the first, and again only if a later part finds a better one.
+    let moves = search.answered != generation || search.best != found.best;
+    search.answered = generation;
+    search.hits = found.hits;
+    search.best = found.best;
+    search.shown = found.shown;
+    search.complete = found.complete;
+    search.pending = !found.complete;
+    if !search.typing && search.hits.is_empty() && search.complete {
         // Enter was pressed before the answer came, and nothing matches.
         app.search = None;
         app.message = Some("No match.".into());
         select(app, pane, saved.selected);
         return;
     }
-    let target = search.best().map_or(saved.selected, |h| h.pos);
-    select(app, pane, target);
+    let target = search.best.unwrap_or(saved.selected);
+    if moves {
+        select(app, pane, target);
+    }
 }
 
 pub(super) fn cancel_search(app: &mut App) {
     if let Some(search) = app.search.take() {
+        if search.pending {
+            app.cancel_pane_search();
+        }
         select(app, search.pane, search.saved.selected);
         set_offset(app, search.pane, search.saved.offset);
     }
@@ -152,11 +166,11 @@ pub(super) fn next_match(app: &mut App, forward: bool) {
         return;
     };
     let current = app.pane_pos(focus).map_or(0, |p| p.selected);
-    let Some(hit) = search.next_from(current, forward) else {
+    let Some(pos) = search.next_from(current, forward) else {
         return;
     };
-    let (pos, total) = (hit.pos, search.hits.len());
-    let nth = search.hits.iter().position(|h| h.pos == pos).unwrap_or(0) + 1;
+    let total = search.hits.len();
+    let nth = search.hits.partition_point(|&h| h < pos) + 1;
     select(app, focus, pos);
     app.message = Some(format!("Match {nth} of {total}"));
 }

@@ -1,0 +1,445 @@
+//! Event search as the events pane needs it: which events match, in list order,
+//! and the best one, without ranking every match or computing highlights that
+//! nobody sees (`EventSearch::hit` computes one row's, when it is drawn).
+//!
+//! A match means what `EventSearch::search` means by it: every word matches some
+//! field (skim's match, compact in prose). That verdict alone is cheap for a
+//! one-letter word (a bit of the event's character mask) and needs skim only on
+//! fields that hold a compact window of a longer word. Scores are needed only to
+//! find the best hit: events are scored in list order until one reaches the
+//! highest score the query can get (`score_bound`), since an equal score later in
+//! the list cannot beat it. The scan is split over the cores, narrows the last
+//! keystroke's candidates when the query grew by one character, and gives up as
+//! soon as `stale` says a newer query is waiting.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::candidates::parallel;
+use super::index::Indexed;
+use super::model::{Event, EventIx};
+use super::search::{EXACT_BONUS, EventSearch, Query, event_fields, has_compact_window};
+
+/// The events a search matched, as positions in the list it searched.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventHits {
+    /// Positions of the matching events, in list order.
+    pub positions: Vec<u32>,
+    /// The best hit (position, score): the highest score, the earliest on ties.
+    pub best: Option<(u32, i64)>,
+    /// Positions below this one are settled: `positions` holds all hits there.
+    pub settled: u32,
+    /// Whether the whole list was searched. A partial answer's best is the best
+    /// among the settled positions.
+    pub complete: bool,
+}
+
+/// Per event (by chronological rank), what lets a scan skip it without reading
+/// its text. Built once per timeline; 12 bytes an event.
+pub(crate) struct EventTables {
+    /// The characters of all its fields, lowercased (see `bit`).
+    masks: Vec<u32>,
+    /// Bit n: some field holds n non-blank characters (63: 63 or more). A field can
+    /// equal the query (and get `EXACT_BONUS`) only if it holds as many as it does.
+    lengths: Vec<u64>,
+    /// The last scan's candidates, for the next keystroke to narrow.
+    last: Mutex<Option<Narrowed>>,
+}
+
+/// The events that passed `may_match` for a query, over one list.
+struct Narrowed {
+    query: String,
+    within: Option<Arc<[EventIx]>>,
+    positions: Vec<u32>,
+}
+
+/// The mask bit of a lowercase character: one per ASCII letter, shared ones for
+/// digits, other ASCII and everything else.
+const fn bit(c: char) -> u32 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << 26,
+        _ if c.is_ascii() => 1 << (27 + c as u32 % 4),
+        _ => 1 << 31,
+    }
+}
+
+/// Whether a one-character word is settled by its mask bit alone.
+fn bit_is_exact(c: char) -> bool {
+    c.is_ascii_lowercase()
+}
+
+/// Whether a word matches every event whose mask holds its bits: a single letter
+/// (one character is always compact).
+fn is_settled_by_mask(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if bit_is_exact(c))
+}
+
+fn mask_of(lower: &str) -> u32 {
+    lower.chars().fold(0, |m, c| m | bit(c))
+}
+
+/// The mask of a text once lowercased (as search lowercases), and how many
+/// non-blank characters it has; without lowercasing it into a new string.
+fn mask_and_solid(text: &str) -> (u32, usize) {
+    if text.is_ascii() {
+        let (mut mask, mut solid) = (0, 0);
+        for &b in text.as_bytes() {
+            mask |= ASCII_BITS[usize::from(b)];
+            solid += usize::from(!char::from(b).is_whitespace());
+        }
+        (mask, solid)
+    } else {
+        text.chars().fold((0, 0), |(m, n), c| {
+            let c = super::search::lowercase_char(c);
+            (m | bit(c), n + usize::from(!c.is_whitespace()))
+        })
+    }
+}
+
+/// `bit` of each ASCII byte once lowercased.
+const ASCII_BITS: [u32; 128] = {
+    let mut bits = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        bits[b] = bit((b as u8).to_ascii_lowercase() as char);
+        b += 1;
+    }
+    bits
+};
+
+impl EventTables {
+    pub(crate) fn new(data: &Indexed) -> Self {
+        let timeline = &data.timeline;
+        // In the order events are stored (reading their text in order), then
+        // placed by chronological rank, the order scans go in.
+        let per_event: Vec<(u32, u64)> = parallel(timeline.event_count(), |range| {
+            range
+                .map(|i| timeline.event(EventIx(i as u32)))
+                .map(|event| {
+                    event_fields(event).fold((0, 0), |(mask, lengths), (_, text)| {
+                        let (m, solid) = mask_and_solid(text);
+                        (mask | m, lengths | 1 << solid.min(63))
+                    })
+                })
+                .collect()
+        });
+        let mut masks = vec![0; timeline.event_count()];
+        let mut lengths = vec![0; timeline.event_count()];
+        for (e, (mask, length)) in per_event.into_iter().enumerate() {
+            let rank = data.index.rank(EventIx(e as u32));
+            masks[rank] = mask;
+            lengths[rank] = length;
+        }
+        EventTables {
+            masks,
+            lengths,
+            last: Mutex::new(None),
+        }
+    }
+}
+
+impl Clone for EventTables {
+    fn clone(&self) -> Self {
+        EventTables {
+            masks: self.masks.clone(),
+            lengths: self.lengths.clone(),
+            last: Mutex::new(None),
+        }
+    }
+}
+
+impl std::fmt::Debug for EventTables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "EventTables({} events)", self.masks.len())
+    }
+}
+
+/// The highest score skim (fresh, see `Matcher::word`) gives a lowercase word
+/// in any text: its score against itself. A match at the very start of a text
+/// gets the largest bonus, doubled, and each following character at most what
+/// it gets following its own predecessor. `tests/search_fast.rs` checks it.
+pub fn word_score_bound(word: &str) -> i64 {
+    SkimMatcherV2::default()
+        .respect_case()
+        .fuzzy_indices(word, word)
+        .map_or(0, |(score, _)| score)
+}
+
+/// The highest score an event can get for `query`, from each word's bound: the
+/// exact bonus only when some field might equal the query.
+fn score_bound(words: i64, exact_possible: bool) -> i64 {
+    words + if exact_possible { EXACT_BONUS } else { 0 }
+}
+
+/// What one part of the list gave.
+#[derive(Default)]
+struct Part {
+    positions: Vec<u32>,
+    candidates: Vec<u32>,
+    best: Option<(u32, i64)>,
+}
+
+/// Fields up to this many bytes are tried first for a verdict.
+const SHORT: usize = 80;
+
+/// How often (in events) a scan asks whether it is stale.
+const CHECK_EVERY: usize = 1024;
+
+/// One query's scan over a list, shared by the threads.
+struct Scan<'a> {
+    search: &'a EventSearch,
+    data: &'a Indexed,
+    tables: &'a EventTables,
+    words: &'a Query,
+    list: &'a [EventIx],
+    /// Whether `list` is a subset (positions are not chronological ranks).
+    subset: bool,
+    stale: &'a (dyn Fn() -> bool + Sync),
+    /// The bits every matching event's mask holds.
+    masks: u32,
+    /// The query's non-blank characters: a field that equals it has as many.
+    solid: usize,
+    /// One-letter words only: the masks alone say which events match, so only
+    /// the events scored for the best are read.
+    settled: bool,
+    /// The sum of the words' highest scores.
+    bound: i64,
+}
+
+impl<'a> Scan<'a> {
+    fn new(
+        search: &'a EventSearch,
+        data: &'a Indexed,
+        tables: &'a EventTables,
+        words: &'a Query,
+        list: &'a [EventIx],
+        subset: bool,
+        stale: &'a (dyn Fn() -> bool + Sync),
+    ) -> Self {
+        Scan {
+            search,
+            data,
+            tables,
+            words,
+            list,
+            subset,
+            stale,
+            masks: words.words.iter().fold(0, |m, w| m | mask_of(w)),
+            solid: words.words.iter().map(|w| w.chars().count()).sum(),
+            settled: words.words.iter().all(|w| is_settled_by_mask(w)),
+            bound: words.words.iter().map(|w| word_score_bound(w)).sum(),
+        }
+    }
+
+    /// Scans some positions, in order; `None` if stale. Events are scored until
+    /// one reaches the highest score it could have: no later one can beat it, so
+    /// the rest only need a verdict. `floor`: the best score of earlier blocks.
+    fn part(&self, positions: &mut dyn Iterator<Item = u32>, floor: Option<i64>) -> Option<Part> {
+        let mut part = Part::default();
+        let mut best_score = floor;
+        for (n, pos) in positions.enumerate() {
+            if n % CHECK_EVERY == 0 && (self.stale)() {
+                return None;
+            }
+            let e = self.list[pos as usize];
+            let r = if self.subset {
+                self.data.index.rank(e)
+            } else {
+                pos as usize
+            };
+            if self.tables.masks[r] & self.masks != self.masks {
+                continue;
+            }
+            let event = self.data.timeline.event(e);
+            if !self.settled && !self.search.may_match(event, self.words) {
+                continue;
+            }
+            part.candidates.push(pos);
+            let exact_possible = self.tables.lengths[r] & 1 << self.solid.min(63) != 0;
+            if best_score.is_none_or(|s| s < score_bound(self.bound, exact_possible)) {
+                // It might beat the best so far: score it as `search` would.
+                if let Some(m) = self.search.score_event(e, event, self.words) {
+                    part.positions.push(pos);
+                    if best_score.is_none_or(|s| m.score > s) {
+                        part.best = Some((pos, m.score));
+                        best_score = Some(m.score);
+                    }
+                }
+            } else if self.settled || self.search.matches(event, self.words) {
+                part.positions.push(pos);
+            }
+        }
+        Some(part)
+    }
+}
+
+/// The scan goes through the list block by block, in order, each block split
+/// over the cores (from `parallel`'s threshold on): the first ones small, so
+/// that a first partial answer comes soon, then larger, up to `LARGEST_BLOCK`.
+const FIRST_BLOCK: usize = 512;
+const LARGEST_BLOCK: usize = 256 * 1024;
+
+/// When a scan still running hands over what it has found so far: first after
+/// this long, then every `PARTIAL_EVERY` again.
+const FIRST_PARTIAL: Duration = Duration::from_millis(6);
+const PARTIAL_EVERY: Duration = Duration::from_millis(250);
+
+impl EventSearch {
+    /// The events of `within` (all events, chronologically, when `None`) that
+    /// match `query`, as positions in that list, and the best of them; `None` if
+    /// `stale` said to stop (checked every thousand events or so). Matches, best
+    /// and its score are those of `search`. A long scan hands `partial` what it
+    /// has settled so far, now and then (see `EventHits::complete`).
+    pub fn find(
+        &self,
+        data: &Indexed,
+        query: &str,
+        within: Option<Arc<[EventIx]>>,
+        stale: &(dyn Fn() -> bool + Sync),
+        partial: &mut dyn FnMut(&EventHits),
+    ) -> Option<EventHits> {
+        let started = Instant::now();
+        let words = Query::new(query);
+        let list: &[EventIx] = within.as_deref().unwrap_or(data.index.chronological());
+        if words.is_empty() {
+            return Some(EventHits {
+                positions: (0..list.len() as u32).collect(),
+                best: (!list.is_empty()).then_some((0, 0)),
+                settled: list.len() as u32,
+                complete: true,
+            });
+        }
+        let tables = data.event_tables();
+        let previous = self.narrowed(tables, query, &within);
+        let scan = Scan::new(self, data, tables, &words, list, within.is_some(), stale);
+        // The positions to look at: the last keystroke's candidates, or all.
+        let todo = previous.as_deref();
+        let len = todo.map_or(list.len(), <[u32]>::len);
+        let at = |i: usize| todo.map_or(i as u32, |t| t[i]);
+        let mut hits = EventHits::default();
+        let mut candidates = Vec::new();
+        let (mut done, mut block) = (0, FIRST_BLOCK);
+        let mut next_partial = FIRST_PARTIAL;
+        while done < len {
+            let end = (done + block).min(len);
+            let floor = hits.best.map(|(_, s)| s);
+            let parts = parallel(end - done, |range| {
+                let range = done + range.start..done + range.end;
+                vec![scan.part(&mut range.map(at), floor)]
+            });
+            for part in parts {
+                let part = part?;
+                hits.positions.extend(part.positions);
+                candidates.extend(part.candidates);
+                if let Some((pos, score)) = part.best
+                    && hits.best.is_none_or(|(_, s)| score > s)
+                {
+                    hits.best = Some((pos, score));
+                }
+            }
+            done = end;
+            block = (block * 2).min(LARGEST_BLOCK);
+            hits.settled = if done < len {
+                at(done)
+            } else {
+                list.len() as u32
+            };
+            if done < len && started.elapsed() >= next_partial {
+                partial(&hits);
+                next_partial = started.elapsed() + PARTIAL_EVERY;
+            }
+        }
+        hits.complete = true;
+        if let Ok(mut last) = tables.last.lock() {
+            *last = Some(Narrowed {
+                query: query.to_string(),
+                within,
+                positions: candidates,
+            });
+        }
+        Some(hits)
+    }
+
+    /// The last scan's candidates if `query` is its query plus one character, over
+    /// the same list: every event that can match `query` is among them.
+    fn narrowed(
+        &self,
+        tables: &EventTables,
+        query: &str,
+        within: &Option<Arc<[EventIx]>>,
+    ) -> Option<Vec<u32>> {
+        // Not taken: a scan given up leaves it for the next query.
+        let last = tables.last.lock().ok()?;
+        let last = last.as_ref()?;
+        let grew_by_one = query
+            .strip_prefix(last.query.as_str())
+            .is_some_and(|added| added.chars().count() == 1);
+        let same_list = match (within, &last.within) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+            _ => false,
+        };
+        (grew_by_one && same_list).then(|| last.positions.clone())
+    }
+
+    /// A necessary condition for a match that also holds for any query one
+    /// character longer (so it can narrow the next keystroke): every word but the
+    /// last has a compact window in some field, and the last a window up to two
+    /// characters wider (one more character widens a compact window by two).
+    fn may_match(&self, event: Event<'_>, query: &Query) -> bool {
+        let last = query.words.len() - 1;
+        query.words.iter().enumerate().all(|(i, w)| {
+            let slack = if i == last { 2 } else { 0 };
+            // A letter the event's mask holds is in some field.
+            is_settled_by_mask(w)
+                || event_fields(event).any(|(_, text)| has_compact_window(w, text, slack))
+        })
+    }
+
+    /// Whether the event matches at all (every word in some field), without
+    /// scores; for an event that passed `may_match` and the mask. Short fields
+    /// are tried first: skim's time grows with the text.
+    fn matches(&self, event: Event<'_>, query: &Query) -> bool {
+        query.words.iter().all(|w| {
+            let short = event_fields(event).filter(|(_, text)| text.len() <= SHORT);
+            let long = event_fields(event).filter(|(_, text)| text.len() > SHORT);
+            let mut fields = short.chain(long);
+            // The event's mask holds it, and one character is always compact.
+            is_settled_by_mask(w)
+                || fields.any(|(_, text)| self.matcher.one_word(text, w).is_some())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_and_lengths_are_those_of_the_lowercased_text() {
+        for text in [
+            "Drone Attack, Basra",
+            "  ",
+            "Ḥizb ÉTAT İx",
+            "\tK\u{212A} 9",
+            "",
+        ] {
+            let lower = super::super::search::lowercase(text);
+            let solid = lower.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(mask_and_solid(text), (mask_of(&lower), solid), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn masks_tell_letters_apart() {
+        assert_eq!(mask_of("ab"), 0b11);
+        assert_ne!(mask_of("z") & mask_of("y"), mask_of("z"));
+        assert_eq!(mask_of("é") & mask_of("a"), 0);
+        assert!(bit_is_exact('q') && !bit_is_exact('1') && !bit_is_exact('é'));
+    }
+}
