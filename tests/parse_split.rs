@@ -153,6 +153,20 @@ fn the_guess_finds_elements_not_strings_or_nested_lists() {
     assert_eq!(found, TRICKY.rfind("{\"id\":\"q2\"").unwrap() + 1);
 }
 
+#[test]
+fn the_guess_reads_little_of_a_text_nested_to_its_end() {
+    // Every `},{` starts an object holding the rest of the text in an unknown
+    // field: a trial parse to the end at each took 50 s here, unbounded.
+    let depth = 80_000;
+    let nested = format!("{}{}", r#"{},{"x":["#.repeat(depth), "]}".repeat(depth));
+    let text = format!(r#"{{"format":"tlx/1","events":[{{"id":"a"}}],"extra":[{nested}]}}"#);
+    assert!(alone(&text).is_some());
+    let started = std::time::Instant::now();
+    let (got, taken_at) = answer(|| parse_split_near(&text, text.len() / 4));
+    assert_eq!((got, taken_at), (alone(&text), None));
+    assert!(started.elapsed().as_secs() < 15, "{:?}", started.elapsed());
+}
+
 // ---- Whole loads, long enough to be split ----------------------------------------
 
 /// A valid timeline of more than `SPLIT_FROM_BYTES`, one event per line, with

@@ -25,8 +25,12 @@ use super::raw::*;
 /// Below this size one thread parses alone: a second one would not pay for itself.
 pub const SPLIT_FROM_BYTES: usize = 1 << 20;
 
-/// How many `{` the guess looks at before giving up on a second thread.
-const GUESSES: usize = 4096;
+/// How many `{` the guess looks at before giving up on a second thread, and how
+/// far it reads to try each: an element longer than that is not a place to start.
+/// Both bound the guess's work on any text (a trial that read to the end of a
+/// deeply nested text at every `{` would take time quadratic in its length).
+const GUESSES: usize = 256;
+const GUESS_WINDOW: usize = 16 << 10;
 
 /// The text is not a timeline serde_json would read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,8 +151,12 @@ element!(RawQuote, Quotes, id, source, text);
 /// allowed) that parses, with no unknown field, as an element of a long list.
 fn guess(text: &str, near: usize) -> Option<(usize, LongList)> {
     fn is_one<'a, T: Element<'a>>(text: &'a str, at: usize) -> bool {
+        let mut end = (at + GUESS_WINDOW).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
         // Watched so that the trial raises no flag of the real parse.
-        let (item, seen) = watch(|| value_at::<T>(text, at));
+        let (item, seen) = watch(|| value_at::<T>(&text[..end], at));
         item.is_ok_and(|(item, _)| item.looks_like_one()) && !seen.contains(Seen::UNKNOWN_FIELD)
     }
     let bytes = text.as_bytes();
