@@ -5,8 +5,9 @@
 //! `cargo run --release --example load-phases -- FILE [RUNS]`
 //!
 //! The steps are the loader's own (`read_file`, `parse::plain`'s split,
-//! `validate_quickly`, freeing the text and `finish`, `Indexed::new`), called
-//! one by one.
+//! `validate_quickly`, freeing the text and `finish_apart`, `Indexed::apart`),
+//! called one by one: `finish` joins the text, `index` checks it (UTF-8) beside
+//! the lists.
 //!
 //! Prints one line per run: each phase's wall time and, after the slash, the CPU
 //! time of the whole process during it (user + system, from /proc/self/stat, in
@@ -21,7 +22,7 @@ use tlx::data::Indexed;
 use tlx::data::parse::parse_split_near;
 use tlx::data::raw::{RawTimeline, watch};
 use tlx::data::read::read_file;
-use tlx::data::validate::{finish, validate_quickly};
+use tlx::data::validate::{finish_apart, validate_quickly};
 
 /// Wall and CPU time since it was started.
 struct Clock {
@@ -103,11 +104,11 @@ fn main() {
 
         let clock = Clock::start();
         drop(bytes);
-        let timeline = finish(timeline).expect("not too large");
+        let (timeline, joined) = finish_apart(timeline).expect("not too large");
         let (finished, finish_wall) = clock.read();
 
         let clock = Clock::start();
-        let indexed = Indexed::new(timeline);
+        let indexed = Indexed::apart(timeline, joined);
         let (index, index_wall) = clock.read();
 
         let clock = Clock::start();

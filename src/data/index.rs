@@ -123,7 +123,34 @@ impl Index {
         })
     }
 
-    /// Everything but the id table.
+    /// The index of a timeline from `TimelineBuilder::finish_apart`, and its
+    /// text, made into an arena: for a large timeline on a second thread, which
+    /// then builds the id table, while this one builds the lists.
+    fn build_apart(t: &Timeline, text: JoinedText) -> (Self, TextArena) {
+        if id_count(t) < PARALLEL_FROM_IDS {
+            let text = text.into_arena();
+            let ids = id_map_in(t, &text);
+            return (
+                Index {
+                    ids,
+                    ..Self::lists(t)
+                },
+                text,
+            );
+        }
+        std::thread::scope(|s| {
+            let ids = s.spawn(|| {
+                let text = text.into_arena();
+                (id_map_in(t, &text), text)
+            });
+            let lists = Self::lists(t);
+            let (ids, text) = ids.join().expect("the id table thread does not panic");
+            (Index { ids, ..lists }, text)
+        })
+    }
+
+    /// Everything but the id table. Reads no text: `build_apart` runs it while
+    /// the text is made ready.
     fn lists(t: &Timeline) -> Self {
         // Sorted on (date, file position), read out of the events in one pass: file
         // order breaks ties, and the sort never chases an event's pointer.
@@ -139,15 +166,18 @@ impl Index {
         let actor_events = Adjacency::build(
             t.actor_count(),
             chronological.iter().flat_map(|&e| {
-                t.event(e).actors().enumerate().map(move |(slot, p)| {
-                    (
-                        p.actor.get(),
-                        ActorEvent {
-                            event: e,
-                            slot: slot as u32,
-                        },
-                    )
-                })
+                t.event(e)
+                    .actor_ixs()
+                    .enumerate()
+                    .map(move |(slot, actor)| {
+                        (
+                            actor.get(),
+                            ActorEvent {
+                                event: e,
+                                slot: slot as u32,
+                            },
+                        )
+                    })
             }),
         );
         let quote_events = Adjacency::build(
@@ -300,6 +330,18 @@ pub struct Indexed {
 impl Indexed {
     pub fn new(timeline: Timeline) -> Self {
         let index = Index::build(&timeline);
+        Self::from_parts(timeline, index)
+    }
+
+    /// `new` for a timeline from `TimelineBuilder::finish_apart` and its text:
+    /// the text is made ready beside the index's lists.
+    pub fn apart(mut timeline: Timeline, text: JoinedText) -> Self {
+        let (index, text) = Index::build_apart(&timeline, text);
+        timeline.set_text(text);
+        Self::from_parts(timeline, index)
+    }
+
+    fn from_parts(timeline: Timeline, index: Index) -> Self {
         Indexed {
             timeline,
             index,
@@ -342,18 +384,23 @@ impl Indexed {
 
 /// Every id to its item.
 fn id_map(t: &Timeline) -> IdMap<ItemRef> {
+    id_map_in(t, t.text_arena())
+}
+
+/// The id table of `t`, its ids read from `text`.
+fn id_map_in(t: &Timeline, text: &TextArena) -> IdMap<ItemRef> {
     let mut ids = IdMap::with_capacity(id_count(t));
     // The first kind to claim an id keeps it, from most to least specific, so a
     // (discouraged) id shared by two kinds resolves to the event, the thing people
     // look up most.
-    let key = |item| t.id_of(item);
-    let all = (t.events().map(|x| (x.id(), ItemRef::Event(x.ix()))))
-        .chain(t.actors().map(|x| (x.id(), ItemRef::Actor(x.ix()))))
-        .chain(t.quotes().map(|x| (x.id(), ItemRef::Quote(x.ix()))))
-        .chain(t.sources().map(|x| (x.id(), ItemRef::Source(x.ix()))))
-        .chain(t.disputes().map(|x| (x.id(), ItemRef::Dispute(x.ix()))));
-    for (id, item) in all {
-        ids.insert(id, item, key);
+    let key = |item| text.get(t.id_text(item));
+    let all = (t.events().map(|x| ItemRef::Event(x.ix())))
+        .chain(t.actors().map(|x| ItemRef::Actor(x.ix())))
+        .chain(t.quotes().map(|x| ItemRef::Quote(x.ix())))
+        .chain(t.sources().map(|x| ItemRef::Source(x.ix())))
+        .chain(t.disputes().map(|x| ItemRef::Dispute(x.ix())));
+    for item in all {
+        ids.insert(key(item), item, key);
     }
     ids
 }
@@ -369,6 +416,10 @@ mod tests {
     /// A timeline with more ids than `PARALLEL_FROM_IDS`: events with actors and
     /// quotes, one id shared by an event and an actor.
     fn large() -> Timeline {
+        crate::data::load_str(&large_json()).unwrap().data.timeline
+    }
+
+    fn large_json() -> String {
         let actors = 1000;
         let mut json = String::from(
             r#"{"format": "tlx/1", "title": "t", "sources": [{"id": "s", "title": "s", "publisher": "p"}], "actors": ["#,
@@ -403,7 +454,30 @@ mod tests {
             );
         }
         json += "]}";
-        crate::data::load_str(&json).unwrap().data.timeline
+        json
+    }
+
+    #[test]
+    fn an_index_built_beside_its_text_is_the_one_built_after_it() {
+        // Loading builds the id table on a second thread beside the lists,
+        // once the text is ready, and only then gives the timeline its text.
+        let (timeline, text) = crate::data::validate::finish_apart(
+            crate::data::load::unfinished(&large_json()).unwrap(),
+        )
+        .unwrap();
+        let beside = Indexed::apart(timeline, text);
+        let t = &beside.timeline;
+        assert_eq!(*t, large());
+        let after = Index::build(t);
+        assert_eq!(format!("{:?}", beside.index), format!("{after:?}"));
+        let ids = t.events().map(|e| e.id());
+        let ids = ids
+            .chain(t.actors().map(|a| a.id()))
+            .chain(["q", "s", "nothing"]);
+        for id in ids {
+            assert_eq!(beside.find(id), after.find(t, id), "{id}");
+        }
+        assert_eq!(beside.find("shared"), Some(ItemRef::Event(EventIx(3))));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::clean::remove_control_characters;
 use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use super::index::Indexed;
-use super::model::{Timeline, TimelineBuilder};
+use super::model::TimelineBuilder;
 use super::parse;
 use super::raw::{RawTimeline, Seen, watch};
 use super::read::read_file;
@@ -106,9 +106,8 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     // together and the index is built, so the peak never holds the file with
     // either.
     drop(bytes);
-    let timeline = finish(timeline)?;
     Ok(Loaded {
-        data: Indexed::new(timeline),
+        data: finish(timeline)?,
         warnings,
     })
 }
@@ -129,14 +128,15 @@ fn describe(e: &std::io::Error) -> String {
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let (timeline, warnings) = check_bytes(bytes)?;
     Ok(Loaded {
-        data: Indexed::new(finish(timeline)?),
+        data: finish(timeline)?,
         warnings,
     })
 }
 
-/// The parts of a validated timeline put together.
-fn finish(timeline: TimelineBuilder) -> Result<Timeline, LoadError> {
-    validate::finish(timeline).map_err(LoadError::Invalid)
+/// The parts of a validated timeline put together, and indexed.
+fn finish(timeline: TimelineBuilder) -> Result<Indexed, LoadError> {
+    let (timeline, text) = validate::finish_apart(timeline).map_err(LoadError::Invalid)?;
+    Ok(Indexed::apart(timeline, text))
 }
 
 /// Bytes to a validated timeline (not yet put together nor indexed) and its
@@ -170,9 +170,15 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
     let (timeline, warnings) = check_str(text)?;
     Ok(Loaded {
-        data: Indexed::new(finish(timeline)?),
+        data: finish(timeline)?,
         warnings,
     })
+}
+
+/// A text's validated timeline, not yet put together: for tests.
+#[cfg(test)]
+pub(crate) fn unfinished(text: &str) -> Result<TimelineBuilder, LoadError> {
+    check_str(text).map(|(timeline, _)| timeline)
 }
 
 /// Text to a validated timeline (not yet put together nor indexed) and its

@@ -23,9 +23,10 @@ use super::date::Date;
 pub use build::{
     NewActor, NewDispute, NewEvent, NewQuote, NewRelation, NewSource, TimelineBuilder,
 };
-pub use text::{Text, TooMuchText};
+pub use text::{Text, TextArena, TooMuchText};
 pub use timeline::Timeline;
 pub use view::{Actor, Claim, Dispute, Event, Participant, Quote, Relation, Source};
+pub use writer::JoinedText;
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {

@@ -58,6 +58,13 @@ pub fn finish(timeline: TimelineBuilder) -> Result<Timeline, Vec<Diagnostic>> {
         .map_err(|e| vec![Diagnostic::new("", e.to_string())])
 }
 
+/// `finish` in two parts (see `TimelineBuilder::finish_apart`).
+pub fn finish_apart(timeline: TimelineBuilder) -> Result<(Timeline, JoinedText), Vec<Diagnostic>> {
+    timeline
+        .finish_apart()
+        .map_err(|e| vec![Diagnostic::new("", e.to_string())])
+}
+
 fn check<'a>(
     mut raw: RawTimeline<'a>,
     text: &'a str,

@@ -9,7 +9,7 @@ use hashbrown::HashTable;
 use super::lists::{Lists, TooManyItems, push_gently};
 use super::text::{Text, TooMuchText};
 use super::timeline::*;
-use super::writer::{TextWriter, Written};
+use super::writer::{JoinedText, TextWriter, Written};
 use super::*;
 
 /// Strings longer than this are not interned: tags, roles, places and publishers
@@ -112,30 +112,54 @@ impl TimelineBuilder {
     }
 
     /// The timeline, sized to its content; `Err` if it outgrew `u32` offsets.
-    pub fn finish(mut self) -> Result<Timeline, TooMuchText> {
-        for part in std::mem::take(&mut self.parts) {
-            self.try_append(part)?;
+    pub fn finish(self) -> Result<Timeline, TooMuchText> {
+        let (mut t, text) = self.finish_apart()?;
+        t.set_text(text.into_arena());
+        Ok(t)
+    }
+
+    /// `finish` in two parts: the timeline without its text (every `Text` in
+    /// it reads from an empty arena until `Timeline::set_text`), and the text.
+    pub fn finish_apart(mut self) -> Result<(Timeline, JoinedText), TooMuchText> {
+        // The parts in the order they are appended: each before its own parts.
+        let mut parts = Vec::new();
+        flatten(std::mem::take(&mut self.parts), &mut parts);
+        // Their texts first (no copy), so that the text can be joined while
+        // their records are appended, shifted.
+        let mut shifts = Vec::with_capacity(parts.len());
+        for part in &mut parts {
+            if part.full {
+                return Err(TooMuchText);
+            }
+            shifts.push(self.text.append(std::mem::take(&mut part.text))?);
         }
         if self.full {
             return Err(TooMuchText);
         }
+        let text = std::mem::take(&mut self.text);
         let t = &mut self.t;
-        t.text = self.text.finish();
-        t.sources.shrink_to_fit();
-        t.source_authors.shrink_to_fit();
-        t.actors.shrink_to_fit();
-        t.actor_aliases.shrink_to_fit();
-        t.actor_relations.shrink_to_fit();
-        t.relation_quotes.shrink_to_fit();
-        t.events.shrink_to_fit();
-        t.event_tags.shrink_to_fit();
-        t.event_actors.shrink_to_fit();
-        t.event_quotes.shrink_to_fit();
-        t.quotes.shrink_to_fit();
-        t.disputes.shrink_to_fit();
-        t.dispute_claims.shrink_to_fit();
-        t.claim_quotes.shrink_to_fit();
-        Ok(self.t)
+        let (text, records) = text.finish(|| {
+            for (part, by) in parts.into_iter().zip(shifts) {
+                t.append(part.t, by)?;
+            }
+            t.sources.shrink_to_fit();
+            t.source_authors.shrink_to_fit();
+            t.actors.shrink_to_fit();
+            t.actor_aliases.shrink_to_fit();
+            t.actor_relations.shrink_to_fit();
+            t.relation_quotes.shrink_to_fit();
+            t.events.shrink_to_fit();
+            t.event_tags.shrink_to_fit();
+            t.event_actors.shrink_to_fit();
+            t.event_quotes.shrink_to_fit();
+            t.quotes.shrink_to_fit();
+            t.disputes.shrink_to_fit();
+            t.dispute_claims.shrink_to_fit();
+            t.claim_quotes.shrink_to_fit();
+            Ok::<(), TooMuchText>(())
+        });
+        records?;
+        Ok((self.t, text))
     }
 
     fn text(&mut self, s: &str) -> Text {
@@ -322,18 +346,23 @@ impl TimelineBuilder {
     pub fn append(&mut self, other: TimelineBuilder) {
         self.parts.push(other);
     }
+}
 
-    fn try_append(&mut self, mut other: TimelineBuilder) -> Result<(), TooMuchText> {
-        for part in std::mem::take(&mut other.parts) {
-            other.try_append(part)?;
-        }
-        if other.full {
-            return Err(TooMuchText);
-        }
-        let o = other.t;
-        let by = self.text.append(other.text)?;
+/// `parts` and, after each, its own parts: the order `finish` appends them in.
+fn flatten(parts: Vec<TimelineBuilder>, into: &mut Vec<TimelineBuilder>) {
+    for mut part in parts {
+        let inner = std::mem::take(&mut part.parts);
+        into.push(part);
+        flatten(inner, into);
+    }
+}
+
+impl Timeline {
+    /// Appends `o`'s records, their texts `shifted` by `by` (where `o`'s text now
+    /// starts).
+    fn append(&mut self, o: Timeline, by: u32) -> Result<(), TooMuchText> {
         let s = |t: Text| t.shifted(by);
-        let t = &mut self.t;
+        let t = self;
         t.sources
             .extend(o.sources.into_iter().map(|r| SourceRecord {
                 id: s(r.id),

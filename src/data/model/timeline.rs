@@ -171,6 +171,27 @@ impl Timeline {
         self.disputes.len()
     }
 
+    /// Where the id of anything is in the text: read without the text, for a
+    /// timeline from `TimelineBuilder::finish_apart`.
+    pub fn id_text(&self, item: ItemRef) -> Text {
+        match item {
+            ItemRef::Event(e) => self.events[e.get()].id,
+            ItemRef::Actor(a) => self.actors[a.get()].id,
+            ItemRef::Quote(q) => self.quotes[q.get()].id,
+            ItemRef::Source(s) => self.sources[s.get()].id,
+            ItemRef::Dispute(d) => self.disputes[d.get()].id,
+        }
+    }
+
+    pub fn text_arena(&self) -> &TextArena {
+        &self.text
+    }
+
+    /// Gives a timeline from `TimelineBuilder::finish_apart` its text.
+    pub fn set_text(&mut self, text: TextArena) {
+        self.text = text;
+    }
+
     /// The id of anything.
     pub fn id_of(&self, item: ItemRef) -> &str {
         match item {

@@ -96,6 +96,14 @@ impl<'a> Event<'a> {
                 role: t.optional(p.role),
             })
     }
+    /// The actors of `actors()` without their roles: read without the text.
+    pub fn actor_ixs(self) -> impl ExactSizeIterator<Item = ActorIx> + Clone + 'a {
+        self.t
+            .event_actors
+            .get(self.ix.get())
+            .iter()
+            .map(|p| p.actor)
+    }
     /// The participant at `slot` of `actors()`.
     pub fn participant(self, slot: usize) -> Option<Participant<'a>> {
         let p = self.t.event_actors.get(self.ix.get()).get(slot)?;
