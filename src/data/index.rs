@@ -107,45 +107,34 @@ impl Index {
     /// The index of `t`; for a large timeline the id table, the largest part, is
     /// built on a second thread while this one builds the lists.
     pub fn build(t: &Timeline) -> Self {
-        if id_count(t) < PARALLEL_FROM_IDS {
-            return Index {
-                ids: id_map(t),
-                ..Self::lists(t)
-            };
-        }
-        std::thread::scope(|s| {
-            let ids = s.spawn(|| id_map(t));
-            let lists = Self::lists(t);
-            Index {
-                ids: ids.join().expect("the id table thread does not panic"),
-                ..lists
-            }
-        })
+        let (lists, ids) = Self::lists_beside(t, || id_map(t));
+        Index { ids, ..lists }
     }
 
     /// The index of a timeline from `TimelineBuilder::finish_apart`, and its
     /// text, made into an arena: for a large timeline on a second thread, which
     /// then builds the id table, while this one builds the lists.
     fn build_apart(t: &Timeline, text: JoinedText) -> (Self, TextArena) {
-        if id_count(t) < PARALLEL_FROM_IDS {
+        let (lists, (ids, text)) = Self::lists_beside(t, || {
             let text = text.into_arena();
-            let ids = id_map_in(t, &text);
-            return (
-                Index {
-                    ids,
-                    ..Self::lists(t)
-                },
-                text,
-            );
+            (id_map_in(t, &text), text)
+        });
+        (Index { ids, ..lists }, text)
+    }
+
+    /// `lists(t)`, and what `other` gives: on a second thread for a large timeline.
+    fn lists_beside<R: Send>(t: &Timeline, other: impl FnOnce() -> R + Send) -> (Self, R) {
+        if id_count(t) < PARALLEL_FROM_IDS {
+            let r = other();
+            return (Self::lists(t), r);
         }
         std::thread::scope(|s| {
-            let ids = s.spawn(|| {
-                let text = text.into_arena();
-                (id_map_in(t, &text), text)
-            });
+            let other = s.spawn(other);
             let lists = Self::lists(t);
-            let (ids, text) = ids.join().expect("the id table thread does not panic");
-            (Index { ids, ..lists }, text)
+            (
+                lists,
+                other.join().expect("the id table thread does not panic"),
+            )
         })
     }
 
