@@ -340,6 +340,26 @@ fn event_find_answers_as_the_plain_algorithm_at_every_key() {
     }
 }
 
+/// A timeline long enough for an event scan to answer in parts.
+fn long_timeline() -> Indexed {
+    tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
+        .expect("valid")
+        .data
+}
+
+/// A search worker over `long_timeline`, and where its answers come.
+fn worker_on_a_long_timeline() -> (
+    tlx::data::background::SearchWorker,
+    std::sync::mpsc::Receiver<tlx::data::background::SearchAnswer>,
+) {
+    let (sender, answers) = std::sync::mpsc::channel();
+    let worker = tlx::data::background::SearchWorker::spawn(
+        std::sync::Arc::new(long_timeline()),
+        move |a| sender.send(a).is_ok(),
+    );
+    (worker, answers)
+}
+
 #[test]
 fn event_find_stops_when_stale() {
     let d = tlx::data::load_bytes(&synth::generate(&synth::Spec::new(20_000)))
@@ -363,9 +383,7 @@ fn event_find_stops_when_stale() {
 
 #[test]
 fn a_long_event_scan_hands_over_settled_parts_first() {
-    let d = tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
-        .expect("valid")
-        .data;
+    let d = long_timeline();
     let search = tlx::data::search::EventSearch::new(&d);
     // A slow scan (its stale check sleeps), so that parts come before the end.
     let slow = || {
@@ -444,15 +462,8 @@ mod bound {
 
 #[test]
 fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
-    use std::sync::{Arc, mpsc};
-    use tlx::data::background::{Found, SearchRequest, SearchTarget, SearchWorker};
-    let d = Arc::new(
-        tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
-            .expect("valid")
-            .data,
-    );
-    let (sender, answers) = mpsc::channel();
-    let worker = SearchWorker::spawn(d.clone(), move |a| sender.send(a).is_ok());
+    use tlx::data::background::{Found, SearchRequest, SearchTarget};
+    let (worker, answers) = worker_on_a_long_timeline();
     let request = |generation, query: &str| SearchRequest {
         generation,
         target: SearchTarget::Events,
@@ -486,15 +497,8 @@ fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
 
 #[test]
 fn a_cancelled_pane_search_stops_and_frees_the_worker_for_the_finder() {
-    use std::sync::{Arc, mpsc};
-    use tlx::data::background::{Found, SearchRequest, SearchTarget, SearchWorker};
-    let d = Arc::new(
-        tlx::data::load_bytes(&synth::generate(&synth::Spec::new(60_000)))
-            .expect("valid")
-            .data,
-    );
-    let (sender, answers) = mpsc::channel();
-    let worker = SearchWorker::spawn(d.clone(), move |a| sender.send(a).is_ok());
+    use tlx::data::background::{Found, SearchRequest, SearchTarget};
+    let (worker, answers) = worker_on_a_long_timeline();
     worker.submit(SearchRequest {
         generation: 1,
         target: SearchTarget::Events,
