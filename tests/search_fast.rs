@@ -229,13 +229,19 @@ fn reference_events(d: &Indexed, query: &str) -> Vec<tlx::data::search::EventMat
     found
 }
 
-#[test]
-fn event_search_answers_as_the_plain_algorithm_at_every_key() {
+/// 1,500 synthetic events over 300 actors: the timeline the event searches
+/// are compared with the plain algorithm on.
+fn event_timeline() -> Indexed {
     let mut spec = synth::Spec::new(1_500);
     spec.actors = 300;
-    let d = tlx::data::load_bytes(&synth::generate(&spec))
+    tlx::data::load_bytes(&synth::generate(&spec))
         .expect("valid")
-        .data;
+        .data
+}
+
+#[test]
+fn event_search_answers_as_the_plain_algorithm_at_every_key() {
+    let d = event_timeline();
     let search = tlx::data::search::EventSearch::new(&d);
     for query in ["drone attack", "basra", "kh ceasefire", "ʿali", "abu", "zq"] {
         for (i, c) in query.char_indices() {
@@ -307,11 +313,7 @@ fn check_find(
 
 #[test]
 fn event_find_answers_as_the_plain_algorithm_at_every_key() {
-    let mut spec = synth::Spec::new(1_500);
-    spec.actors = 300;
-    let d = tlx::data::load_bytes(&synth::generate(&spec))
-        .expect("valid")
-        .data;
+    let d = event_timeline();
     let search = tlx::data::search::EventSearch::new(&d);
     // Every third event, as a pane filtered to some events lists them.
     let some: std::sync::Arc<[tlx::data::EventIx]> =
