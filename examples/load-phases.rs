@@ -22,7 +22,7 @@ use tlx::data::Indexed;
 use tlx::data::parse::parse_split_near;
 use tlx::data::raw::{RawTimeline, watch};
 use tlx::data::read::read_file;
-use tlx::data::validate::{finish_apart, validate_quickly};
+use tlx::data::validate::{finish_apart_into, validate_quickly};
 
 /// Wall and CPU time since it was started.
 struct Clock {
@@ -103,8 +103,7 @@ fn main() {
         let (validate, validate_wall) = clock.read();
 
         let clock = Clock::start();
-        drop(bytes);
-        let (timeline, joined) = finish_apart(timeline).expect("not too large");
+        let (timeline, joined) = finish_apart_into(timeline, bytes).expect("not too large");
         let (finished, finish_wall) = clock.read();
 
         let clock = Clock::start();

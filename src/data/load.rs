@@ -102,12 +102,12 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         return Err(too_large(bytes.len() as u64));
     }
     let (timeline, warnings) = check_bytes(&bytes)?;
-    // The text is no longer needed: free it before the timeline's parts are put
-    // together and the index is built, so the peak never holds the file with
-    // either.
-    drop(bytes);
+    // The file is no longer needed. Its buffer, already in memory, becomes the
+    // timeline's text when that is long (`finish_apart_into`), or is freed
+    // before the parts are put together; so the peak never holds the file with
+    // the joined text nor the index.
     Ok(Loaded {
-        data: finish(timeline)?,
+        data: finish_into(timeline, bytes)?,
         warnings,
     })
 }
@@ -135,7 +135,13 @@ pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
 
 /// The parts of a validated timeline put together, and indexed.
 fn finish(timeline: TimelineBuilder) -> Result<Indexed, LoadError> {
-    let (timeline, text) = validate::finish_apart(timeline).map_err(LoadError::Invalid)?;
+    finish_into(timeline, Vec::new())
+}
+
+/// `finish`, with a buffer that is no longer needed, for the text to reuse.
+fn finish_into(timeline: TimelineBuilder, spare: Vec<u8>) -> Result<Indexed, LoadError> {
+    let (timeline, text) =
+        validate::finish_apart_into(timeline, spare).map_err(LoadError::Invalid)?;
     Ok(Indexed::apart(timeline, text))
 }
 

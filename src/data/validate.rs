@@ -60,8 +60,17 @@ pub fn finish(timeline: TimelineBuilder) -> Result<Timeline, Vec<Diagnostic>> {
 
 /// `finish` in two parts (see `TimelineBuilder::finish_apart`).
 pub fn finish_apart(timeline: TimelineBuilder) -> Result<(Timeline, JoinedText), Vec<Diagnostic>> {
+    finish_apart_into(timeline, Vec::new())
+}
+
+/// `finish_apart`, reusing `spare`'s memory for the text if it is long enough
+/// (see `TimelineBuilder::finish_apart_into`).
+pub fn finish_apart_into(
+    timeline: TimelineBuilder,
+    spare: Vec<u8>,
+) -> Result<(Timeline, JoinedText), Vec<Diagnostic>> {
     timeline
-        .finish_apart()
+        .finish_apart_into(spare)
         .map_err(|e| vec![Diagnostic::new("", e.to_string())])
 }
 

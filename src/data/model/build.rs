@@ -120,7 +120,16 @@ impl TimelineBuilder {
 
     /// `finish` in two parts: the timeline without its text (every `Text` in
     /// it reads from an empty arena until `Timeline::set_text`), and the text.
-    pub fn finish_apart(mut self) -> Result<(Timeline, JoinedText), TooMuchText> {
+    pub fn finish_apart(self) -> Result<(Timeline, JoinedText), TooMuchText> {
+        self.finish_apart_into(Vec::new())
+    }
+
+    /// `finish_apart`, joining a large text into `spare` if it is long enough
+    /// (the loader's file, no longer needed): its pages are already mapped.
+    pub fn finish_apart_into(
+        mut self,
+        spare: Vec<u8>,
+    ) -> Result<(Timeline, JoinedText), TooMuchText> {
         // The parts in the order they are appended: each before its own parts.
         let mut parts = Vec::new();
         flatten(std::mem::take(&mut self.parts), &mut parts);
@@ -138,7 +147,7 @@ impl TimelineBuilder {
         }
         let text = std::mem::take(&mut self.text);
         let t = &mut self.t;
-        let (text, records) = text.finish(|| {
+        let (text, records) = text.finish(spare, || {
             for (part, by) in parts.into_iter().zip(shifts) {
                 t.append(part.t, by)?;
             }

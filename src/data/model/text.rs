@@ -64,7 +64,7 @@ impl std::fmt::Display for TooMuchText {
 /// Every string of a timeline, in one buffer (written by `TextWriter`).
 #[derive(Clone, Default)]
 pub struct TextArena {
-    text: String,
+    pub(super) text: String,
 }
 
 impl TextArena {
