@@ -24,40 +24,50 @@ use tlx::data::raw::{RawTimeline, watch};
 use tlx::data::read::read_file;
 use tlx::data::validate::{finish_apart_into, validate_quickly};
 
-/// Wall and CPU time since it was started.
+/// Wall time, CPU time and page faults since it was started.
 struct Clock {
     wall: Instant,
     cpu: f64,
+    faults: u64,
 }
 
 impl Clock {
     fn start() -> Self {
+        let (cpu, faults) = cpu_ms_and_faults();
         Clock {
             wall: Instant::now(),
-            cpu: cpu_ms(),
+            cpu,
+            faults,
         }
     }
 
-    /// `wall/cpu` in milliseconds, and the wall time.
+    /// `wall/cpu/faults` (milliseconds, thousands of faults), and the wall time.
     fn read(&self) -> (String, f64) {
         let wall = self.wall.elapsed().as_secs_f64() * 1000.0;
-        (format!("{wall:.0}/{:.0}", cpu_ms() - self.cpu), wall)
+        let (cpu, faults) = cpu_ms_and_faults();
+        let text = format!(
+            "{wall:.0}/{:.0}/{}k",
+            cpu - self.cpu,
+            (faults - self.faults) / 1000
+        );
+        (text, wall)
     }
 }
 
-/// User + system time of this process so far, in milliseconds.
-fn cpu_ms() -> f64 {
+/// User + system time of this process so far, in milliseconds, and its minor
+/// page faults: a fresh page costs one, and they are much of a load's system time.
+fn cpu_ms_and_faults() -> (f64, u64) {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields 14 and 15 (utime, stime, in clock ticks of 10 ms), counted after the
-    // command name, which ends with the last ')'.
-    let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let ticks: f64 = after_name
+    // Counted after the command name, which ends with the last ')': field 10
+    // (minflt) and fields 14 and 15 (utime, stime, in clock ticks of 10 ms).
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
         .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|t| t.parse::<f64>().ok())
-        .sum();
-    ticks * 10.0
+        .collect();
+    let number = |i: usize| fields.get(i).and_then(|t| t.parse::<f64>().ok());
+    let ticks = number(11).unwrap_or(0.0) + number(12).unwrap_or(0.0);
+    (ticks * 10.0, number(7).unwrap_or(0.0) as u64)
 }
 
 fn main() {
@@ -70,7 +80,9 @@ fn main() {
         .next()
         .and_then(|r| r.to_str()?.parse().ok())
         .unwrap_or(1);
-    println!("read\tutf8\tserde\tparse\tvalidate\tfinish\tindex\tfree\ttotal\t(ms, wall/cpu)");
+    println!(
+        "read\tutf8\tserde\tparse\tvalidate\tfinish\tindex\tfree\ttotal\t(ms wall/ms cpu/minor page faults)"
+    );
     for _ in 0..runs {
         let clock = Clock::start();
         let file = std::fs::File::open(&path).expect("readable");
