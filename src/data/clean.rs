@@ -87,9 +87,10 @@ struct Cleaner<'a> {
 }
 
 impl Cleaner<'_> {
-    fn text(&mut self, field: &mut Option<Str<'_>>, path: impl FnOnce() -> String) {
-        if let Some(text) = field {
-            self.one(text, path);
+    fn text(&mut self, field: &mut MaybeStr<'_>, path: impl FnOnce() -> String) {
+        if let Some(mut text) = field.take() {
+            self.one(&mut text, path);
+            *field = text.into();
         }
     }
 

@@ -8,7 +8,7 @@
 //! than the 24 of a `Str`. An id not found in the text (written with escapes, or
 //! from a TimelineJS import) is copied into a buffer of its own.
 
-use super::raw::{Chunked, Str};
+use super::raw::{Chunked, MaybeStr, Str};
 
 #[derive(Clone, Copy)]
 struct Span {
@@ -38,7 +38,7 @@ impl<'a> IdList<'a> {
     pub fn take<T>(
         text: &'a str,
         list: &mut Option<Chunked<T>>,
-        id: impl Fn(&mut T) -> &mut Option<Str<'a>>,
+        id: impl Fn(&mut T) -> &mut MaybeStr<'a>,
     ) -> Self {
         let mut ids = IdList {
             text,
@@ -57,7 +57,7 @@ impl<'a> IdList<'a> {
 
     /// Where an id lies: in the text if it was borrowed from it, else copied.
     fn place(&mut self, id: Str<'a>) -> Span {
-        if let std::borrow::Cow::Borrowed(s) = id.0
+        if let Some(s) = id.borrowed()
             && let Some(start) = offset_in(self.text, s)
         {
             return Span {
@@ -116,11 +116,11 @@ mod tests {
     fn ids_from_the_text_copied_and_missing() {
         let text = r#"{"id": "kh", "id": "pmf"}"#;
         let raw = [
-            Some(Str::from(&text[8..10])),
-            None,
-            Some(Str::from("q\"uoted".to_string())),
-            Some(Str::from(&text[20..23])),
-            Some(Str::from("elsewhere")),
+            MaybeStr::from(&text[8..10]),
+            MaybeStr::default(),
+            MaybeStr::from("q\"uoted".to_string()),
+            MaybeStr::from(&text[20..23]),
+            MaybeStr::from("elsewhere"),
         ];
         let mut list = Some(Chunked::from_chunks(vec![raw.to_vec()]));
         let ids = IdList::take(text, &mut list, |x| x);

@@ -503,9 +503,9 @@ fn assemble(fields: Vec<Field<'_>>) -> Result<RawTimeline<'_>, NotParsed> {
     }
     // Every field named: a field added to `RawTimeline` must be added here.
     Ok(RawTimeline {
-        format: format.flatten(),
-        title: title.flatten(),
-        description: description.flatten(),
+        format: format.flatten().into(),
+        title: title.flatten().into(),
+        description: description.flatten().into(),
         sources: sources.flatten(),
         actors: actors.flatten(),
         events: events.flatten(),

@@ -9,14 +9,13 @@
 //! field values in order, which the format does not allow and which would make for
 //! baffling messages, so each type reads through `deserialize_map` only.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt;
 use std::ops::Deref;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-type Text<'a> = Option<Str<'a>>;
+type Text<'a> = MaybeStr<'a>;
 type List<T> = Option<Vec<T>>;
 /// The top-level lists, which can be long.
 type Long<T> = Option<Chunked<T>>;
@@ -24,40 +23,85 @@ type Long<T> = Option<Chunked<T>>;
 /// A string of the file. Borrowed from the text when it has no escapes, which is
 /// nearly always: ids, references, dates and kinds then cost no allocation at all,
 /// and only what the model keeps is copied, once.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Str<'a>(pub Cow<'a, str>);
+///
+/// 16 bytes, not the 24 of a `Cow<str>`: a raw million events hold some twenty
+/// million strings, all alive at the peak of a load beside the file itself. The
+/// rare string with escapes pays for it with a second allocation.
+#[derive(Clone)]
+pub struct Str<'a>(Repr<'a>);
+
+#[derive(Clone)]
+enum Repr<'a> {
+    Borrowed(&'a str),
+    /// A thin pointer, so that it fits beside the borrowed string's niche.
+    Owned(Box<Box<str>>),
+}
+
+impl<'a> Str<'a> {
+    /// The text this was borrowed from, if it was.
+    pub fn borrowed(&self) -> Option<&'a str> {
+        match self.0 {
+            Repr::Borrowed(s) => Some(s),
+            Repr::Owned(_) => None,
+        }
+    }
+}
 
 impl Deref for Str<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Borrowed(s) => s,
+            Repr::Owned(s) => s,
+        }
+    }
+}
+
+impl Default for Str<'_> {
+    fn default() -> Self {
+        Str(Repr::Borrowed(""))
+    }
+}
+
+/// Equal when the texts are, borrowed or not.
+impl PartialEq for Str<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Str<'_> {}
+
+impl fmt::Debug for Str<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
     }
 }
 
 impl<'a> From<&'a str> for Str<'a> {
     fn from(text: &'a str) -> Self {
-        Str(Cow::Borrowed(text))
+        Str(Repr::Borrowed(text))
     }
 }
 
 impl From<String> for Str<'_> {
     fn from(text: String) -> Self {
-        Str(Cow::Owned(text))
+        text.into_boxed_str().into()
     }
 }
 
 impl From<Box<str>> for Str<'_> {
     fn from(text: Box<str>) -> Self {
-        Str(Cow::Owned(text.into()))
+        Str(Repr::Owned(Box::new(text)))
     }
 }
 
 impl From<Str<'_>> for Box<str> {
     fn from(text: Str<'_>) -> Self {
         match text.0 {
-            Cow::Borrowed(b) => b.into(),
-            Cow::Owned(o) => o.into_boxed_str(),
+            Repr::Borrowed(b) => b.into(),
+            Repr::Owned(o) => *o,
         }
     }
 }
@@ -82,7 +126,7 @@ impl<'de> Visitor<'de> for StrVisitor {
         if text.bytes().any(|b| b == 0x7f || b == 0xc2) {
             note(Seen::CONTROL);
         }
-        Ok(Str(Cow::Borrowed(text)))
+        Ok(Str(Repr::Borrowed(text)))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Str<'de>, E> {
@@ -93,7 +137,111 @@ impl<'de> Visitor<'de> for StrVisitor {
         if text.chars().any(super::clean::is_unwanted) {
             note(Seen::CONTROL);
         }
-        Ok(Str(Cow::Owned(text)))
+        Ok(text.into())
+    }
+}
+
+/// An optional string field: `Option<Str>` in 16 bytes rather than 24 (an
+/// `Option` finds no room for its `None` in `Str`; this nests the absent case
+/// beside the owned one, in the owned pointer's niche). Absent and `null` are
+/// both `None`.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct MaybeStr<'a>(MaybeRepr<'a>);
+
+#[derive(Clone, PartialEq, Eq)]
+enum MaybeRepr<'a> {
+    Borrowed(&'a str),
+    Other(OwnedOrNone),
+}
+
+#[derive(Clone, Default, PartialEq, Eq)]
+enum OwnedOrNone {
+    Owned(Box<Box<str>>),
+    #[default]
+    None,
+}
+
+impl Default for MaybeRepr<'_> {
+    fn default() -> Self {
+        MaybeRepr::Other(OwnedOrNone::None)
+    }
+}
+
+impl<'a> MaybeStr<'a> {
+    /// The string, if given.
+    pub fn get(self) -> Option<Str<'a>> {
+        match self.0 {
+            MaybeRepr::Borrowed(s) => Some(Str(Repr::Borrowed(s))),
+            MaybeRepr::Other(OwnedOrNone::Owned(s)) => Some(Str(Repr::Owned(s))),
+            MaybeRepr::Other(OwnedOrNone::None) => None,
+        }
+    }
+
+    /// The string, if given, leaving `None` in its place.
+    pub fn take(&mut self) -> Option<Str<'a>> {
+        std::mem::take(self).get()
+    }
+
+    pub fn as_deref(&self) -> Option<&str> {
+        match &self.0 {
+            MaybeRepr::Borrowed(s) => Some(s),
+            MaybeRepr::Other(OwnedOrNone::Owned(s)) => Some(s),
+            MaybeRepr::Other(OwnedOrNone::None) => None,
+        }
+    }
+
+    pub fn is_some(&self) -> bool {
+        self.as_deref().is_some()
+    }
+
+    pub fn is_none(&self) -> bool {
+        !self.is_some()
+    }
+}
+
+impl<'a> From<Option<Str<'a>>> for MaybeStr<'a> {
+    fn from(text: Option<Str<'a>>) -> Self {
+        MaybeStr(match text {
+            Some(Str(Repr::Borrowed(s))) => MaybeRepr::Borrowed(s),
+            Some(Str(Repr::Owned(s))) => MaybeRepr::Other(OwnedOrNone::Owned(s)),
+            None => MaybeRepr::Other(OwnedOrNone::None),
+        })
+    }
+}
+
+impl<'a> From<Str<'a>> for MaybeStr<'a> {
+    fn from(text: Str<'a>) -> Self {
+        Some(text).into()
+    }
+}
+
+impl<'a> From<&'a str> for MaybeStr<'a> {
+    fn from(text: &'a str) -> Self {
+        Str::from(text).into()
+    }
+}
+
+impl From<String> for MaybeStr<'_> {
+    fn from(text: String) -> Self {
+        Str::from(text).into()
+    }
+}
+
+impl<'a> From<MaybeStr<'a>> for Option<Str<'a>> {
+    fn from(text: MaybeStr<'a>) -> Self {
+        text.get()
+    }
+}
+
+impl fmt::Debug for MaybeStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(&self.as_deref(), f)
+    }
+}
+
+impl<'de> Deserialize<'de> for MaybeStr<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<Str<'de>>::deserialize(d).map(MaybeStr::from)
     }
 }
 
@@ -395,3 +543,54 @@ object!(RawClaim, "a claim object" {
     claim: Text<'a>,
     quotes: List<Str<'a>>,
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_take_16_bytes_given_or_not() {
+        assert_eq!(std::mem::size_of::<Str>(), 16);
+        assert_eq!(std::mem::size_of::<MaybeStr>(), 16);
+    }
+
+    #[test]
+    fn a_maybe_string_keeps_what_it_was_given() {
+        let text = String::from("Kataib Hezbollah");
+        let borrowed = MaybeStr::from(text.as_str());
+        let owned = MaybeStr::from("Kata\"ib".to_string());
+        assert_eq!(borrowed.as_deref(), Some("Kataib Hezbollah"));
+        assert_eq!(
+            borrowed.clone().get().and_then(|s| s.borrowed()),
+            Some(text.as_str())
+        );
+        assert_eq!(owned.as_deref(), Some("Kata\"ib"));
+        assert_eq!(owned.clone().get().and_then(|s| s.borrowed()), None);
+        assert!(MaybeStr::default().is_none());
+        assert_eq!(MaybeStr::from("").as_deref(), Some(""));
+        let mut taken = owned;
+        assert_eq!(taken.take().as_deref(), Some("Kata\"ib"));
+        assert!(taken.is_none());
+    }
+
+    #[test]
+    fn null_and_absent_are_none_and_escapes_are_owned() {
+        let event: RawEvent = serde_json::from_str(
+            r#"{"id": "a", "title": "say \"no\"", "summary": null, "tags": ["x"]}"#,
+        )
+        .unwrap();
+        assert_eq!(event.id.as_deref(), Some("a"));
+        assert!(event.id.clone().get().and_then(|s| s.borrowed()).is_some());
+        assert_eq!(event.title.as_deref(), Some("say \"no\""));
+        assert!(
+            event
+                .title
+                .clone()
+                .get()
+                .and_then(|s| s.borrowed())
+                .is_none()
+        );
+        assert!(event.summary.is_none() && event.place.is_none());
+        assert_eq!(event.tags.unwrap(), [Str::from("x")]);
+    }
+}

@@ -98,9 +98,9 @@ pub fn import(file: &Value) -> Result<(RawTimeline<'static>, Vec<Diagnostic>), V
         return Err(im.errors);
     }
     let raw = RawTimeline {
-        format: Some(FORMAT.into()),
-        title: Some(title.into()),
-        description: description.map(Into::into),
+        format: FORMAT.into(),
+        title: title.into(),
+        description: description.map(Str::from).into(),
         sources: Some(im.sources.into()),
         actors: None,
         events: Some(events.into_iter().map(|e| e.raw).collect()),
@@ -309,14 +309,16 @@ impl Importer {
 
         Some(Imported {
             raw: RawEvent {
-                id: Some(id.into()),
-                date: Some(start.to_string().into()),
-                end: end.map(|e| e.to_string().into()),
-                title: Some(title.into()),
-                summary: summary.map(Into::into),
+                id: id.into(),
+                date: start.to_string().into(),
+                end: end.map(|e| Str::from(e.to_string())).into(),
+                title: title.into(),
+                summary: summary.map(Str::from).into(),
                 tags: Some(tags.into_iter().map(Into::into).collect()),
                 quotes: Some(quotes.into_iter().map(Into::into).collect()),
-                note: (!note.is_empty()).then(|| note.join("\n\n").into()),
+                note: (!note.is_empty())
+                    .then(|| Str::from(note.join("\n\n")))
+                    .into(),
                 ..RawEvent::default()
             },
             start,
@@ -500,9 +502,9 @@ impl Importer {
             Some(text) => {
                 let id = self.quote_ids.claim(&format!("{event_id}-media"), "media");
                 self.quotes.push(RawQuote {
-                    id: Some(id.clone().into()),
-                    source: Some(source.into()),
-                    text: Some(text.into()),
+                    id: id.clone().into(),
+                    source: source.into(),
+                    text: text.into(),
                     ..RawQuote::default()
                 });
                 vec![id]
@@ -528,10 +530,10 @@ impl Importer {
             .unwrap_or_default();
         let id = self.source_ids.claim(&publisher, "source");
         self.sources.push(RawSource {
-            id: Some(id.clone().into()),
-            title: title.or(credit).or(url.clone()).map(Into::into),
-            publisher: Some(publisher.into()),
-            url: url.map(Into::into),
+            id: id.clone().into(),
+            title: title.or(credit).or(url.clone()).map(Str::from).into(),
+            publisher: publisher.into(),
+            url: url.map(Str::from).into(),
             ..RawSource::default()
         });
         self.source_keys.insert(key, id.clone());

@@ -213,8 +213,8 @@ fn convert_all<R>(list: Option<Chunked<R>>, first: usize, mut convert: impl FnMu
 }
 
 /// An optional string: absent, null, empty and blank all mean "not given".
-fn optional(text: Option<Str<'_>>) -> Option<Str<'_>> {
-    text.filter(|t| !t.trim().is_empty())
+fn optional<'s>(text: impl Into<Option<Str<'s>>>) -> Option<Str<'s>> {
+    text.into().filter(|t| !t.trim().is_empty())
 }
 
 /// The id rule of the format: lowercase ASCII letters, digits and `-`, starting with
@@ -340,10 +340,10 @@ impl<'t, 'a> Checker<'t, 'a> {
     /// A required string: present and not blank.
     fn required<'s>(
         &mut self,
-        text: Option<Str<'s>>,
+        text: impl Into<Option<Str<'s>>>,
         path: impl FnOnce() -> String,
     ) -> Option<Str<'s>> {
-        match text {
+        match text.into() {
             None => {
                 self.error(path(), "required field is missing");
                 None
@@ -433,7 +433,11 @@ impl<'t, 'a> Checker<'t, 'a> {
         ok.then_some(out)
     }
 
-    fn date(&mut self, text: Option<Str<'_>>, path: impl FnOnce() -> String) -> Option<Date> {
+    fn date<'s>(
+        &mut self,
+        text: impl Into<Option<Str<'s>>>,
+        path: impl FnOnce() -> String,
+    ) -> Option<Date> {
         let text = optional(text)?;
         match Date::parse(&text) {
             Ok(date) => Some(date),
