@@ -5,7 +5,7 @@
 //! freed chunk by chunk; so the ids are taken out first. A million events and a
 //! million quotes make two million ids, held at the peak of a load beside the
 //! file and its parse: each is 8 bytes here, a place in the file's text, rather
-//! than the 24 of a `Str`. An id not found in the text (written with escapes, or
+//! than the 16 of a `Str`. An id not found in the text (written with escapes, or
 //! from a TimelineJS import) is copied into a buffer of its own.
 
 use super::raw::{Chunked, MaybeStr, Str};
