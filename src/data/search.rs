@@ -804,6 +804,119 @@ mod tests {
         assert_eq!(lowercase("İx").chars().count(), 2);
     }
 
+    /// What `Matcher` must answer for an already lowercased text: each word
+    /// scored by a fresh skim, as if nothing had been scored before.
+    fn fresh_score(lower: &str, query: &Query) -> Option<i64> {
+        let mut score = 0;
+        for word in &query.words {
+            score += SkimMatcherV2::default()
+                .respect_case()
+                .fuzzy_match(lower, word)?;
+        }
+        if lower
+            .split_whitespace()
+            .eq(query.words.iter().map(String::as_str))
+        {
+            score += EXACT_BONUS;
+        }
+        Some(score)
+    }
+
+    fn fresh_indices(lower: &str, query: &Query) -> Vec<usize> {
+        let mut indices: Vec<usize> = query
+            .words
+            .iter()
+            .filter_map(|w| {
+                SkimMatcherV2::default()
+                    .respect_case()
+                    .fuzzy_indices(lower, w)
+            })
+            .flat_map(|(_, found)| found)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+
+    /// Skim 0.3.7 leaves its score matrix as the last call left it; a reused
+    /// matcher scored "sabah rouhani" 59 for `aah` after "abu raad al-amiri"
+    /// had been scored for `abu`, where a fresh one scores 47.
+    #[test]
+    fn a_score_does_not_depend_on_what_was_scored_before() {
+        let m = Matcher::new(false);
+        let aah = Query::new("aah");
+        assert_eq!(m.score("sabah rouhani", &aah), Some(47));
+        m.score("abu raad al-amiri", &Query::new("abu"));
+        assert_eq!(m.score("sabah rouhani", &aah), Some(47));
+        m.indices("abu raad al-amiri", &Query::new("abu"));
+        assert_eq!(m.indices("sabah rouhani", &aah), [1, 3, 4]);
+        assert_eq!(m.score("sabah rouhani", &aah), Some(47));
+    }
+
+    /// Every text of up to five characters from `a`, `b`, ' ' and '-' against
+    /// every word of up to four from `a` and `b`, all through one matcher (so
+    /// each is scored after another), as a fresh matcher scores them.
+    #[test]
+    fn scores_and_positions_equal_a_fresh_matchers_exhaustively() {
+        let mut texts = vec![String::new()];
+        for len in 1..=5 {
+            let shorter: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == len - 1)
+                .cloned()
+                .collect();
+            for t in shorter {
+                for c in ['a', 'b', ' ', '-'] {
+                    texts.push(format!("{t}{c}"));
+                }
+            }
+        }
+        let words: Vec<&String> = texts
+            .iter()
+            .filter(|t| !t.is_empty() && t.len() <= 4 && !t.contains([' ', '-']))
+            .collect();
+        let m = Matcher::new(false);
+        let mut wrong = Vec::new();
+        for word in &words {
+            let query = Query::new(word);
+            for text in &texts {
+                if m.score(text, &query) != fresh_score(text, &query)
+                    || m.indices(text, &query) != fresh_indices(text, &query)
+                {
+                    wrong.push((text.clone(), word.to_string()));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} differ, e.g. {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(5)]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Whatever was scored before, on this thread, a text scores and is
+        /// highlighted as a fresh matcher would.
+        #[test]
+        fn a_reused_matcher_answers_as_a_fresh_one(
+            before in proptest::collection::vec(("[abhlr -]{0,20}", "[abhl]{1,4}( [abhl]{1,3})?"), 0..4),
+            text in "[abhlré -]{0,20}",
+            query in "[abhlé]{1,5}( [abhl]{1,3})?",
+        ) {
+            let m = Matcher::new(false);
+            for (t, q) in &before {
+                m.score(t, &Query::new(q));
+                m.indices(t, &Query::new(q));
+            }
+            let query = Query::new(&query);
+            proptest::prop_assert_eq!(m.score(&text, &query), fresh_score(&text, &query));
+            proptest::prop_assert_eq!(m.indices(&text, &query), fresh_indices(&text, &query));
+        }
+    }
+
     #[test]
     fn subsequence_ignores_case_in_any_script() {
         assert!(is_subsequence("ktb", "Kataib Hezbollah"));
