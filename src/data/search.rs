@@ -114,9 +114,55 @@ pub(super) fn has_compact_window(word: &str, text: &str, slack: usize) -> bool {
     })
 }
 
+/// Skim's `SkimMatcherV2`, reused for every string, scoring each as a fresh one
+/// would.
+///
+/// Skim 0.3.7 keeps a score matrix per thread between calls and does not clear
+/// it: `ScoreMatrix::new` only `resize`s it, and `build_score_matrix` resets row
+/// 0 and one cell per row, then reads the consecutive-match `bonus` of the cell
+/// before (same row), which it writes only when that column did not match or
+/// the next one does. So a cell left over from an earlier string can raise a
+/// consecutive bonus, and with it the score and the positions. (Its
+/// `use_cache(false)` would drop the matrix after each call, but panics: the
+/// matrix is still borrowed.) Instead, after every call that built a matrix, one
+/// more call (`a` in `a`, a 2 x 2 matrix) shrinks this thread's matrix to four
+/// cells. The next call grows it back with default cells, and when its text has
+/// three characters or more, those four lie in row 0, which skim resets
+/// entirely: it starts from the matrix a fresh matcher would. In a shorter text
+/// they lie in rows 0 and 1, and row 1's bonuses are only read for the query's
+/// first character, whose matches build on row 0's minus infinity: they cannot
+/// change a score or a position. The shrinking call costs about what a
+/// one-letter match does, far less than a fresh matcher's allocations.
+struct Skim(SkimMatcherV2);
+
+impl Skim {
+    fn new() -> Self {
+        // Both sides are lowercased already; respecting case keeps skim from
+        // second-guessing that and from its ASCII-only case folding.
+        Skim(SkimMatcherV2::default().respect_case())
+    }
+
+    /// After a call that got as far as the matrix (it found a match), leaves
+    /// this thread's matrix four cells long (see above).
+    fn shrink<T>(&self, found: Option<T>) -> Option<T> {
+        if found.is_some() {
+            self.0.fuzzy_match("a", "a");
+        }
+        found
+    }
+
+    fn score(&self, lower: &str, word: &str) -> Option<i64> {
+        self.shrink(self.0.fuzzy_match(lower, word))
+    }
+
+    fn indices(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+        self.shrink(self.0.fuzzy_indices(lower, word))
+    }
+}
+
 /// The skim matcher with our rules around it; built once, reused for every string.
 pub(super) struct Matcher {
-    skim: SkimMatcherV2,
+    skim: Skim,
     /// Whether each word's match must be compact (see `is_compact`).
     compact: bool,
 }
@@ -135,28 +181,25 @@ fn is_compact(word: &str, indices: &[usize]) -> bool {
 impl Matcher {
     fn new(compact: bool) -> Self {
         Matcher {
-            // Both sides are lowercased already; respecting case keeps skim from
-            // second-guessing that and from its ASCII-only case folding.
-            skim: SkimMatcherV2::default().respect_case(),
+            skim: Skim::new(),
             compact,
         }
     }
 
     /// Skim on the lowercased text, with the compactness rule when it applies.
     ///
-    /// Event and quote text is scored by a fresh matcher each time: skim 0.3.7
-    /// keeps its score matrix between calls without clearing it, and a cell left
-    /// over can raise a consecutive-match bonus, so a score would depend on what
-    /// the thread scored before (its `use_cache(false)` panics). Fresh, a word's
-    /// score never exceeds its score against itself (`word_score_bound`), which
-    /// event search relies on to stop scoring early.
+    /// Event and quote text is scored by a fresh matcher each time (from before
+    /// `Skim`, which answers the same): a reused skim 0.3.7 could score a text
+    /// by what the thread scored before (see `Skim`). Fresh, a word's score never
+    /// exceeds its score against itself (`word_score_bound`), which event search
+    /// relies on to stop scoring early.
     pub(super) fn word(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
         let (score, indices) = if self.compact {
             SkimMatcherV2::default()
                 .respect_case()
                 .fuzzy_indices(lower, word)?
         } else {
-            self.skim.fuzzy_indices(lower, word)?
+            self.skim.indices(lower, word)?
         };
         (!self.compact || is_compact(word, &indices)).then_some((score, indices))
     }
@@ -201,7 +244,7 @@ impl Matcher {
     fn score(&self, lower: &str, query: &Query) -> Option<i64> {
         let mut score = 0;
         for word in &query.words {
-            score += self.skim.fuzzy_match(lower, word)?;
+            score += self.skim.score(lower, word)?;
         }
         if lower
             .split_whitespace()
@@ -217,7 +260,7 @@ impl Matcher {
         let mut indices: Vec<usize> = query
             .words
             .iter()
-            .filter_map(|word| self.skim.fuzzy_indices(lower, word))
+            .filter_map(|word| self.skim.indices(lower, word))
             .flat_map(|(_, found)| found)
             .collect();
         indices.sort_unstable();
