@@ -124,14 +124,17 @@ pub(super) fn has_compact_window(word: &str, text: &str, slack: usize) -> bool {
 /// the next one does. So a cell left over from an earlier string can raise a
 /// consecutive bonus, and with it the score and the positions. (Its
 /// `use_cache(false)` would drop the matrix after each call, but panics: the
-/// matrix is still borrowed.) Instead, after every call that built a matrix, one
-/// more call (`a` in `a`, a 2 x 2 matrix) shrinks this thread's matrix to four
-/// cells. The next call grows it back with default cells, and when its text has
-/// three characters or more, those four lie in row 0, which skim resets
-/// entirely: it starts from the matrix a fresh matcher would. In a shorter text
-/// they lie in rows 0 and 1, and row 1's bonuses are only read for the query's
-/// first character, whose matches build on row 0's minus infinity: they cannot
-/// change a score or a position. The shrinking call costs about what a
+/// matrix is still borrowed.)
+///
+/// Where that can happen, a call (`a` in `a`, a 2 x 2 matrix) first shrinks this
+/// thread's matrix to four cells. The call that follows grows it back with
+/// default cells, and as its text has three characters or more (it holds the
+/// word), those four lie in row 0, which skim resets whole: it starts from the
+/// matrix a fresh matcher would. Where it cannot happen: a row's leftover
+/// bonuses only matter from the second row built on, and scoring alone builds
+/// rows 1, 0, 1, ... (it keeps two), the positions rows 1, 2, 3, ...; so a word
+/// of up to two characters scores, and a word of one gets its positions, as
+/// fresh, whatever the matrix holds. The shrinking call costs about what a
 /// one-letter match does, far less than a fresh matcher's allocations.
 struct Skim(SkimMatcherV2);
 
@@ -142,21 +145,22 @@ impl Skim {
         Skim(SkimMatcherV2::default().respect_case())
     }
 
-    /// After a call that got as far as the matrix (it found a match), leaves
-    /// this thread's matrix four cells long (see above).
-    fn shrink<T>(&self, found: Option<T>) -> Option<T> {
-        if found.is_some() {
+    /// Leaves this thread's matrix four cells long (see above) when the word has
+    /// at least `chars` characters.
+    fn shrink_for(&self, word: &str, chars: usize) {
+        if word.chars().nth(chars - 1).is_some() {
             self.0.fuzzy_match("a", "a");
         }
-        found
     }
 
     fn score(&self, lower: &str, word: &str) -> Option<i64> {
-        self.shrink(self.0.fuzzy_match(lower, word))
+        self.shrink_for(word, 3);
+        self.0.fuzzy_match(lower, word)
     }
 
     fn indices(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
-        self.shrink(self.0.fuzzy_indices(lower, word))
+        self.shrink_for(word, 2);
+        self.0.fuzzy_indices(lower, word)
     }
 }
 
@@ -897,8 +901,9 @@ mod tests {
     }
 
     /// Every text of up to five characters from `a`, `b`, ' ' and '-' against
-    /// every word of up to four from `a` and `b`, all through one matcher (so
-    /// each is scored after another), as a fresh matcher scores them.
+    /// every word of up to four from `a` and `b`, all through one matcher, each
+    /// right after another text was highlighted or scored for another word: as
+    /// a fresh matcher scores them.
     #[test]
     fn scores_and_positions_equal_a_fresh_matchers_exhaustively() {
         let mut texts = vec![String::new()];
@@ -920,11 +925,24 @@ mod tests {
             .collect();
         let m = Matcher::new(false);
         let mut wrong = Vec::new();
-        for word in &words {
+        // Another text of up to fifteen characters, a different one each time.
+        let before = |step: usize| {
+            let n = texts.len();
+            let text = [7, 13, 29]
+                .map(|k| texts[(step * k + 3) % n].as_str())
+                .concat();
+            (text, Query::new(words[(step * 5) % words.len()]))
+        };
+        for (i, word) in words.iter().enumerate() {
             let query = Query::new(word);
-            for text in &texts {
-                if m.score(text, &query) != fresh_score(text, &query)
-                    || m.indices(text, &query) != fresh_indices(text, &query)
+            for (j, text) in texts.iter().enumerate() {
+                let (other, other_query) = before(2 * (i * texts.len() + j));
+                m.indices(&other, &other_query);
+                let indices = m.indices(text, &query);
+                let (other, other_query) = before(2 * (i * texts.len() + j) + 1);
+                m.score(&other, &other_query);
+                if indices != fresh_indices(text, &query)
+                    || m.score(text, &query) != fresh_score(text, &query)
                 {
                     wrong.push((text.clone(), word.to_string()));
                 }
