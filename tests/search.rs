@@ -64,6 +64,29 @@ fn spellings_of_the_sources_find_the_right_actor_first() {
     }
 }
 
+/// Skim 0.3.7 keeps its score matrix between calls without clearing it, so a
+/// matcher reused for every string let one string's score depend on what the
+/// same thread scored before: after "Abu Raad al-Amiri" had been scored, a cell
+/// it left raised "Sabah Rouhani"'s score for `aah` from 47 to 59, above "Saraya
+/// Ahl al-Kahf Party" (55). The same query must rank the same whatever came first.
+#[test]
+fn a_query_ranks_the_same_whatever_was_searched_before() {
+    let d = load(
+        r#"{"format": "tlx/1", "title": "t", "events": [], "actors": [
+            {"id": "sabah", "name": "Sabah Rouhani", "kind": "person"},
+            {"id": "saraya", "name": "Saraya Ahl al-Kahf Party", "kind": "militia"},
+            {"id": "abu-raad", "name": "Abu Raad al-Amiri", "kind": "person"}
+        ]}"#,
+    );
+    let alone = ActorSearch::new(&d).search(&d, "aah");
+    assert_eq!(actor_ids(&d, &alone), ["saraya", "sabah"]);
+    assert_eq!(alone[1].score, 47);
+    let search = ActorSearch::new(&d);
+    assert_eq!(actor_ids(&d, &search.search(&d, "abu raad")), ["abu-raad"]);
+    assert_eq!(search.search(&d, "aah"), alone);
+    assert_eq!(search.search_top(&d, "aah", 1).0, alone[..1]);
+}
+
 #[test]
 fn reports_which_alias_matched_and_where() {
     let d = actors();

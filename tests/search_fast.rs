@@ -25,8 +25,9 @@ fn lowercase(text: &str) -> String {
 }
 
 /// The plain algorithm: score every name and alias of every actor, sort them all.
+/// Each string is scored by a fresh skim: skim 0.3.7 reused leaves its score
+/// matrix as the last string left it, which can change the next one's score.
 fn reference(d: &Indexed, query: &str) -> Vec<ActorMatch> {
-    let skim = SkimMatcherV2::default().respect_case();
     let words: Vec<String> = query.split_whitespace().map(lowercase).collect();
     let t = &d.timeline;
     let mut found = Vec::new();
@@ -38,7 +39,11 @@ fn reference(d: &Indexed, query: &str) -> Vec<ActorMatch> {
             let lower = lowercase(text);
             let scored: Option<Vec<(i64, Vec<usize>)>> = words
                 .iter()
-                .map(|w| skim.fuzzy_indices(&lower, w))
+                .map(|w| {
+                    SkimMatcherV2::default()
+                        .respect_case()
+                        .fuzzy_indices(&lower, w)
+                })
                 .collect();
             let Some(scored) = scored else { continue };
             let mut score: i64 = scored.iter().map(|(s, _)| s).sum();

@@ -114,9 +114,59 @@ pub(super) fn has_compact_window(word: &str, text: &str, slack: usize) -> bool {
     })
 }
 
+/// Skim's `SkimMatcherV2`, reused for every string, scoring each as a fresh one
+/// would.
+///
+/// Skim 0.3.7 keeps a score matrix per thread between calls and does not clear
+/// it: `ScoreMatrix::new` only `resize`s it, and `build_score_matrix` resets row
+/// 0 and one cell per row, then reads the consecutive-match `bonus` of the cell
+/// before (same row), which it writes only when that column did not match or
+/// the next one does. So a cell left over from an earlier string can raise a
+/// consecutive bonus, and with it the score and the positions. (Its
+/// `use_cache(false)` would drop the matrix after each call, but panics: the
+/// matrix is still borrowed.)
+///
+/// Where that can happen, a call (`a` in `a`, a 2 x 2 matrix) first shrinks this
+/// thread's matrix to four cells. The call that follows grows it back with
+/// default cells, and as its text has three characters or more (it holds the
+/// word), those four lie in row 0, which skim resets whole: it starts from the
+/// matrix a fresh matcher would. Where it cannot happen: a row's leftover
+/// bonuses only matter from the second row built on, and scoring alone builds
+/// rows 1, 0, 1, ... (it keeps two), the positions rows 1, 2, 3, ...; so a word
+/// of up to two characters scores, and a word of one gets its positions, as
+/// fresh, whatever the matrix holds. The shrinking call costs about what a
+/// one-letter match does, far less than a fresh matcher's allocations.
+struct Skim(SkimMatcherV2);
+
+impl Skim {
+    fn new() -> Self {
+        // Both sides are lowercased already; respecting case keeps skim from
+        // second-guessing that and from its ASCII-only case folding.
+        Skim(SkimMatcherV2::default().respect_case())
+    }
+
+    /// Leaves this thread's matrix four cells long (see above) when the word has
+    /// at least `chars` characters.
+    fn shrink_for(&self, word: &str, chars: usize) {
+        if word.chars().nth(chars - 1).is_some() {
+            self.0.fuzzy_match("a", "a");
+        }
+    }
+
+    fn score(&self, lower: &str, word: &str) -> Option<i64> {
+        self.shrink_for(word, 3);
+        self.0.fuzzy_match(lower, word)
+    }
+
+    fn indices(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
+        self.shrink_for(word, 2);
+        self.0.fuzzy_indices(lower, word)
+    }
+}
+
 /// The skim matcher with our rules around it; built once, reused for every string.
 pub(super) struct Matcher {
-    skim: SkimMatcherV2,
+    skim: Skim,
     /// Whether each word's match must be compact (see `is_compact`).
     compact: bool,
 }
@@ -135,28 +185,25 @@ fn is_compact(word: &str, indices: &[usize]) -> bool {
 impl Matcher {
     fn new(compact: bool) -> Self {
         Matcher {
-            // Both sides are lowercased already; respecting case keeps skim from
-            // second-guessing that and from its ASCII-only case folding.
-            skim: SkimMatcherV2::default().respect_case(),
+            skim: Skim::new(),
             compact,
         }
     }
 
     /// Skim on the lowercased text, with the compactness rule when it applies.
     ///
-    /// Event and quote text is scored by a fresh matcher each time: skim 0.3.7
-    /// keeps its score matrix between calls without clearing it, and a cell left
-    /// over can raise a consecutive-match bonus, so a score would depend on what
-    /// the thread scored before (its `use_cache(false)` panics). Fresh, a word's
-    /// score never exceeds its score against itself (`word_score_bound`), which
-    /// event search relies on to stop scoring early.
+    /// Event and quote text is scored by a fresh matcher each time (from before
+    /// `Skim`, which answers the same): a reused skim 0.3.7 could score a text
+    /// by what the thread scored before (see `Skim`). Fresh, a word's score never
+    /// exceeds its score against itself (`word_score_bound`), which event search
+    /// relies on to stop scoring early.
     pub(super) fn word(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
         let (score, indices) = if self.compact {
             SkimMatcherV2::default()
                 .respect_case()
                 .fuzzy_indices(lower, word)?
         } else {
-            self.skim.fuzzy_indices(lower, word)?
+            self.skim.indices(lower, word)?
         };
         (!self.compact || is_compact(word, &indices)).then_some((score, indices))
     }
@@ -201,7 +248,7 @@ impl Matcher {
     fn score(&self, lower: &str, query: &Query) -> Option<i64> {
         let mut score = 0;
         for word in &query.words {
-            score += self.skim.fuzzy_match(lower, word)?;
+            score += self.skim.score(lower, word)?;
         }
         if lower
             .split_whitespace()
@@ -217,7 +264,7 @@ impl Matcher {
         let mut indices: Vec<usize> = query
             .words
             .iter()
-            .filter_map(|word| self.skim.fuzzy_indices(lower, word))
+            .filter_map(|word| self.skim.indices(lower, word))
             .flat_map(|(_, found)| found)
             .collect();
         indices.sort_unstable();
@@ -802,6 +849,133 @@ mod tests {
     fn lowercases_char_for_char() {
         assert_eq!(lowercase("Ḥizb ÉTAT İ"), "ḥizb état İ");
         assert_eq!(lowercase("İx").chars().count(), 2);
+    }
+
+    /// What `Matcher` must answer for an already lowercased text: each word
+    /// scored by a fresh skim, as if nothing had been scored before.
+    fn fresh_score(lower: &str, query: &Query) -> Option<i64> {
+        let mut score = 0;
+        for word in &query.words {
+            score += SkimMatcherV2::default()
+                .respect_case()
+                .fuzzy_match(lower, word)?;
+        }
+        if lower
+            .split_whitespace()
+            .eq(query.words.iter().map(String::as_str))
+        {
+            score += EXACT_BONUS;
+        }
+        Some(score)
+    }
+
+    fn fresh_indices(lower: &str, query: &Query) -> Vec<usize> {
+        let mut indices: Vec<usize> = query
+            .words
+            .iter()
+            .filter_map(|w| {
+                SkimMatcherV2::default()
+                    .respect_case()
+                    .fuzzy_indices(lower, w)
+            })
+            .flat_map(|(_, found)| found)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+
+    /// Skim 0.3.7 leaves its score matrix as the last call left it; a reused
+    /// matcher scored "sabah rouhani" 59 for `aah` after "abu raad al-amiri"
+    /// had been scored for `abu`, where a fresh one scores 47.
+    #[test]
+    fn a_score_does_not_depend_on_what_was_scored_before() {
+        let m = Matcher::new(false);
+        let aah = Query::new("aah");
+        assert_eq!(m.score("sabah rouhani", &aah), Some(47));
+        m.score("abu raad al-amiri", &Query::new("abu"));
+        assert_eq!(m.score("sabah rouhani", &aah), Some(47));
+        m.indices("abu raad al-amiri", &Query::new("abu"));
+        assert_eq!(m.indices("sabah rouhani", &aah), [1, 3, 4]);
+        assert_eq!(m.score("sabah rouhani", &aah), Some(47));
+    }
+
+    /// Every text of up to five characters from `a`, `b`, ' ' and '-' against
+    /// every word of up to four from `a` and `b`, all through one matcher, each
+    /// right after another text was highlighted or scored for another word: as
+    /// a fresh matcher scores them.
+    #[test]
+    fn scores_and_positions_equal_a_fresh_matchers_exhaustively() {
+        let mut texts = vec![String::new()];
+        for len in 1..=5 {
+            let shorter: Vec<String> = texts
+                .iter()
+                .filter(|t| t.len() == len - 1)
+                .cloned()
+                .collect();
+            for t in shorter {
+                for c in ['a', 'b', ' ', '-'] {
+                    texts.push(format!("{t}{c}"));
+                }
+            }
+        }
+        let words: Vec<&String> = texts
+            .iter()
+            .filter(|t| !t.is_empty() && t.len() <= 4 && !t.contains([' ', '-']))
+            .collect();
+        let m = Matcher::new(false);
+        let mut wrong = Vec::new();
+        // Another text of up to fifteen characters, a different one each time.
+        let before = |step: usize| {
+            let n = texts.len();
+            let text = [7, 13, 29]
+                .map(|k| texts[(step * k + 3) % n].as_str())
+                .concat();
+            (text, Query::new(words[(step * 5) % words.len()]))
+        };
+        for (i, word) in words.iter().enumerate() {
+            let query = Query::new(word);
+            for (j, text) in texts.iter().enumerate() {
+                let (other, other_query) = before(2 * (i * texts.len() + j));
+                m.indices(&other, &other_query);
+                let indices = m.indices(text, &query);
+                let (other, other_query) = before(2 * (i * texts.len() + j) + 1);
+                m.score(&other, &other_query);
+                if indices != fresh_indices(text, &query)
+                    || m.score(text, &query) != fresh_score(text, &query)
+                {
+                    wrong.push((text.clone(), word.to_string()));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} differ, e.g. {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(5)]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+
+        /// Whatever was scored before, on this thread, a text scores and is
+        /// highlighted as a fresh matcher would.
+        #[test]
+        fn a_reused_matcher_answers_as_a_fresh_one(
+            before in proptest::collection::vec(("[abhlr -]{0,20}", "[abhl]{1,4}( [abhl]{1,3})?"), 0..4),
+            text in "[abhlré -]{0,20}",
+            query in "[abhlé]{1,5}( [abhl]{1,3})?",
+        ) {
+            let m = Matcher::new(false);
+            for (t, q) in &before {
+                m.score(t, &Query::new(q));
+                m.indices(t, &Query::new(q));
+            }
+            let query = Query::new(&query);
+            proptest::prop_assert_eq!(m.score(&text, &query), fresh_score(&text, &query));
+            proptest::prop_assert_eq!(m.indices(&text, &query), fresh_indices(&text, &query));
+        }
     }
 
     #[test]
