@@ -191,20 +191,11 @@ impl Matcher {
     }
 
     /// Skim on the lowercased text, with the compactness rule when it applies.
-    ///
-    /// Event and quote text is scored by a fresh matcher each time (from before
-    /// `Skim`, which answers the same): a reused skim 0.3.7 could score a text
-    /// by what the thread scored before (see `Skim`). Fresh, a word's score never
-    /// exceeds its score against itself (`word_score_bound`), which event search
-    /// relies on to stop scoring early.
+    /// As `Skim` scores as a fresh matcher would, a word's score never exceeds
+    /// its score against itself (`word_score_bound`), which event search relies
+    /// on to stop scoring early.
     pub(super) fn word(&self, lower: &str, word: &str) -> Option<(i64, Vec<usize>)> {
-        let (score, indices) = if self.compact {
-            SkimMatcherV2::default()
-                .respect_case()
-                .fuzzy_indices(lower, word)?
-        } else {
-            self.skim.indices(lower, word)?
-        };
+        let (score, indices) = self.skim.indices(lower, word)?;
         (!self.compact || is_compact(word, &indices)).then_some((score, indices))
     }
 
