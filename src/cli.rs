@@ -331,13 +331,14 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
     }
 }
 
-/// How long a load may take before the explorer shows its progress line.
+/// How long a load may take before the explorer shows its loading screen.
 const LOADING_SHOWN_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Loads `path` on a thread; if that takes longer than `LOADING_SHOWN_AFTER`, the
-/// explorer opens at once with a progress line until the timeline is ready. A
-/// file that fails to load ends as before: the terminal restored, the problems
-/// on stderr.
+/// explorer opens at once with a loading screen (the phase, how far the load
+/// is, the seconds so far: `ui::loading`) until the timeline is ready. A file
+/// that fails to load ends as before: the terminal restored, the problems on
+/// stderr.
 fn load_in_the_explorer(
     path: std::path::PathBuf,
     open: impl FnOnce(Option<&Path>, &LoadProgress) -> Result<crate::app::App, Failure> + Send + 'static,
