@@ -32,7 +32,8 @@ use crate::data::diagnostic::{Printable, quoted};
 use crate::data::search::ActorSearch;
 use crate::data::suggest::closest;
 use crate::data::{
-    ActorIx, Date, Diagnostic, EventFilter, EventIx, Indexed, ItemRef, LoadError, Loaded, SourceIx,
+    ActorIx, Date, Diagnostic, EventFilter, EventIx, Indexed, ItemRef, LoadError, LoadProgress,
+    Loaded, SourceIx,
 };
 use crate::words::count;
 
@@ -271,14 +272,14 @@ pub fn run(cli: Cli) -> ExitCode {
         None => {
             let color = color_enabled(cli.color);
             let (event, actor) = (cli.event.clone(), cli.actor.clone());
-            let open = move |path: Option<&Path>| {
-                let loaded = load(path)?;
+            let open = move |path: Option<&Path>, progress: &LoadProgress| {
+                let loaded = load_with_progress(path, progress)?;
                 let start = start_at(&loaded, event.as_deref(), actor.as_deref())?;
                 Ok(explorer_app(loaded, start, color))
             };
             return match data_path {
                 Some(path) if is_a_terminal() => load_in_the_explorer(path.to_path_buf(), open),
-                _ => match open(data_path) {
+                _ => match open(data_path, &LoadProgress::new()) {
                     Ok(app) => run_explorer(crate::tui::Opening::Ready(Box::new(app))),
                     Err(failure) => failure.report(),
                 },
@@ -330,32 +331,39 @@ fn answer(data: &Indexed, command: Command) -> Result<String, Failure> {
     }
 }
 
-/// How long a load may take before the explorer shows its progress line.
+/// How long a load may take before the explorer shows its loading screen.
 const LOADING_SHOWN_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// Loads `path` on a thread; if that takes longer than `LOADING_SHOWN_AFTER`, the
-/// explorer opens at once with a progress line until the timeline is ready. A
-/// file that fails to load ends as before: the terminal restored, the problems
-/// on stderr.
+/// explorer opens at once with a loading screen (the phase, how far the load
+/// is, the seconds so far: `ui::loading`) until the timeline is ready. A file
+/// that fails to load ends as before: the terminal restored, the problems on
+/// stderr.
 fn load_in_the_explorer(
     path: std::path::PathBuf,
-    open: impl FnOnce(Option<&Path>) -> Result<crate::app::App, Failure> + Send + 'static,
+    open: impl FnOnce(Option<&Path>, &LoadProgress) -> Result<crate::app::App, Failure> + Send + 'static,
 ) -> ExitCode {
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let label = format!(
-        "Loading {}… ({} MB)",
+        "Loading {} ({} MB)",
         Printable(&path.display().to_string()),
         size.div_ceil(1_000_000)
     );
+    let progress = std::sync::Arc::new(LoadProgress::new());
     let (sender, loaded) = std::sync::mpsc::channel();
+    let reported = std::sync::Arc::clone(&progress);
     std::thread::spawn(move || {
-        let _ = sender.send(open(Some(&path)));
+        let _ = sender.send(open(Some(&path), &reported));
     });
     match loaded.recv_timeout(LOADING_SHOWN_AFTER) {
         Ok(Ok(app)) => run_explorer(crate::tui::Opening::Ready(Box::new(app))),
         Ok(Err(failure)) => failure.report(),
         Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-            run_explorer(crate::tui::Opening::Loading { label, app: loaded })
+            run_explorer(crate::tui::Opening::Loading {
+                label,
+                progress,
+                app: loaded,
+            })
         }
         Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
             Failure::Io("loading the timeline stopped".into()).report()
@@ -413,8 +421,13 @@ pub fn data_name(path: Option<&Path>) -> String {
 
 /// Loads `--data FILE`, or the built-in timeline.
 pub fn load(path: Option<&Path>) -> Result<Loaded, Failure> {
+    load_with_progress(path, &LoadProgress::new())
+}
+
+/// `load`, telling `progress` how far it is.
+fn load_with_progress(path: Option<&Path>, progress: &LoadProgress) -> Result<Loaded, Failure> {
     let result = match path {
-        Some(p) => crate::data::load_file(p),
+        Some(p) => crate::data::load_file_with_progress(p, progress),
         None => crate::data::embedded(),
     };
     result.map_err(|e| match e {

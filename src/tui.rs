@@ -16,10 +16,9 @@ use ratatui::crossterm::event::{
     KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App, Effect, keymap, update};
+use crate::data::LoadProgress;
 use crate::data::background::{self, SearchAnswer, SearchWorker};
 use crate::ui;
 
@@ -38,12 +37,14 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 const TEST_PANIC_VAR: &str = "TLX_TEST_PANIC";
 
 /// How the explorer opens: with its state ready, or while a timeline loads on
-/// another thread (a progress line is shown meanwhile).
+/// another thread (its progress is shown meanwhile: `ui::loading`).
 pub enum Opening<E> {
     Ready(Box<App>),
     Loading {
-        /// What is shown: e.g. `Loading big.json… (912 MB)`.
+        /// What is shown: e.g. `Loading big.json (912 MB)`.
         label: String,
+        /// Where the load is, as the loading thread reports it.
+        progress: Arc<LoadProgress>,
         app: Receiver<Result<App, E>>,
     },
 }
@@ -86,8 +87,17 @@ pub fn run<E>(opening: Opening<E>) -> io::Result<Ended<E>> {
         read_input_on_a_thread(sender.clone());
         let mut app: Box<App> = match opening {
             Opening::Ready(app) => app,
-            Opening::Loading { label, app } => {
-                match wait_for_load(&mut terminal, &label, &app, &incoming, &signal)? {
+            Opening::Loading {
+                label,
+                progress,
+                app,
+            } => {
+                let waiting = Waiting {
+                    label: &label,
+                    progress: &progress,
+                    loading: &app,
+                };
+                match wait_for_load(&mut terminal, waiting, &incoming, &signal)? {
                     Loaded::App(app) => app,
                     Loaded::Exit(exit) => return Ok(Ended::Exit(exit)),
                     Loaded::Failed(failure) => return Ok(Ended::Failed(failure)),
@@ -103,31 +113,34 @@ pub fn run<E>(opening: Opening<E>) -> io::Result<Ended<E>> {
     result
 }
 
-/// Shows the progress line until the timeline is loaded; q, Esc and Ctrl-C leave,
-/// as do the signals.
+/// A load being waited for: what it is called, how far it is, and where its
+/// result will come.
+struct Waiting<'w, E> {
+    label: &'w str,
+    progress: &'w LoadProgress,
+    loading: &'w Receiver<Result<App, E>>,
+}
+
+/// Shows the loading screen until the timeline is loaded, drawn again at each
+/// look at the signal flag (10 times a second); q, Esc and Ctrl-C leave, as do
+/// the signals.
 fn wait_for_load<E>(
     terminal: &mut DefaultTerminal,
-    label: &str,
-    loading: &Receiver<Result<App, E>>,
+    waiting: Waiting<'_, E>,
     incoming: &Receiver<Incoming>,
     signal: &AtomicUsize,
 ) -> io::Result<Loaded<E>> {
+    let Waiting {
+        label,
+        progress,
+        loading,
+    } = waiting;
     let started = Instant::now();
     loop {
-        let seconds = started.elapsed().as_secs();
+        let (now, elapsed) = (progress.snapshot(), started.elapsed());
         terminal.draw(|frame| {
-            let text = if seconds > 0 {
-                format!("{label} {seconds} s")
-            } else {
-                label.to_string()
-            };
             let area = frame.area();
-            let row = Rect {
-                y: area.y + area.height / 2,
-                height: area.height.min(1),
-                ..area
-            };
-            frame.render_widget(Paragraph::new(text).centered(), row);
+            ui::loading::draw(label, now, elapsed, area, frame.buffer_mut());
         })?;
         match signal.load(Ordering::Relaxed) {
             0 => {}

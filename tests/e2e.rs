@@ -627,3 +627,53 @@ fn no_escape_from_the_data_reaches_the_terminal() {
         assert!(rfind(&bytes, byte).is_none(), "{name} in the output");
     }
 }
+
+#[test]
+fn a_long_load_shows_its_phase_and_progress_then_the_explorer() {
+    // Long enough for the debug binary to take well over the 100 ms after which
+    // the loading screen is shown.
+    let mut text = String::from("{\"format\": \"tlx/1\", \"title\": \"long\",\n\"events\": [\n");
+    let mut i = 0;
+    while text.len() < 24 << 20 {
+        if i > 0 {
+            text.push_str(",\n");
+        }
+        text.push_str(&format!(
+            r#"{{"id": "e{i}", "date": "2020-01-02", "title": "Event {i}", "summary": "a summary long enough to matter"}}"#
+        ));
+        i += 1;
+    }
+    text.push_str("\n]}\n");
+    let path = std::env::temp_dir().join(format!("tlx-e2e-long-{}.json", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    let mut tlx = Session::start_with(&["--data", path.to_str().unwrap()], 24, 100, &[]);
+    let screen = tlx.wait_for("%");
+    let _ = std::fs::remove_file(&path);
+    let line = screen
+        .lines()
+        .find(|line| line.contains('%'))
+        .expect("the progress line");
+    assert!(
+        line.contains(&format!(
+            "Loading {} ({} MB): ",
+            path.display(),
+            text.len().div_ceil(1_000_000)
+        )),
+        "{screen}"
+    );
+    assert!(
+        ["reading", "parsing", "checking", "indexing", "ready"]
+            .iter()
+            .any(|phase| line.contains(&format!(": {phase}, "))),
+        "{screen}"
+    );
+    assert!(
+        screen.contains('━') || screen.contains('─'),
+        "a gauge: {screen}"
+    );
+    tlx.wait_until_gone("Loading");
+    tlx.wait_for("Event 0");
+    tlx.send("q");
+    assert_eq!(tlx.exit_code(), 0);
+    tlx.assert_restored();
+}

@@ -344,3 +344,86 @@ fn wide_dates_keep_a_space_and_counts_agree_in_number() {
     assert!(screen.contains("· 1 source"), "{screen}");
     assert!(!screen.contains("1 sources"), "{screen}");
 }
+
+// ---- The loading screen -----------------------------------------------------------
+
+fn loading(
+    width: u16,
+    height: u16,
+    phase: tlx::data::Phase,
+    fraction: f64,
+    seconds: u64,
+) -> Terminal<TestBackend> {
+    let progress = tlx::data::progress::Snapshot { phase, fraction };
+    let elapsed = std::time::Duration::from_millis(seconds * 1000 + 400);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| {
+            let area = frame.area();
+            ui::loading::draw(
+                "Loading big.json (912 MB)",
+                progress,
+                elapsed,
+                area,
+                frame.buffer_mut(),
+            );
+        })
+        .unwrap();
+    terminal
+}
+
+#[test]
+fn loading_screen() {
+    let terminal = loading(80, 24, tlx::data::Phase::Parsing, 0.415, 3);
+    insta::assert_snapshot!("loading_80x24", terminal.backend());
+}
+
+#[test]
+fn the_loading_screen_says_the_phase_the_per_cent_and_the_seconds() {
+    use tlx::data::Phase;
+    let buf = loading(80, 24, Phase::Parsing, 0.415, 3)
+        .backend()
+        .buffer()
+        .clone();
+    let text = "Loading big.json (912 MB): parsing, 41% · 3 s";
+    let (x, y) = find_row(&buf, text);
+    assert_eq!(y, 12, "on the middle row");
+    let margin = 80 - text.chars().count() as u16;
+    assert!(x.abs_diff(margin / 2) <= 1, "centred: {x}");
+    // The gauge under it: 48 columns, centred; its line starts one column in,
+    // and its thick part is 41.5% of the 47 columns of line.
+    let gauge = row_text(&buf, 13, 16, 48);
+    assert_eq!(gauge, format!(" {}{}", "━".repeat(19), "─".repeat(28)));
+    assert!(buf[(17, 13)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(17 + 19, 13)].modifier.contains(Modifier::BOLD));
+    // Before the first second, no seconds; at the end, 100% and a full gauge.
+    let buf = loading(80, 24, Phase::Reading, 0.0, 0)
+        .backend()
+        .buffer()
+        .clone();
+    find_row(&buf, "Loading big.json (912 MB): reading, 0%");
+    assert!(!row_text(&buf, 12, 0, 80).contains(" s"));
+    let buf = loading(80, 24, Phase::Done, 1.0, 2)
+        .backend()
+        .buffer()
+        .clone();
+    find_row(&buf, "Loading big.json (912 MB): ready, 100% · 2 s");
+    assert_eq!(row_text(&buf, 13, 16, 48), format!(" {}", "━".repeat(47)));
+}
+
+#[test]
+fn the_loading_screen_fits_any_size() {
+    use tlx::data::Phase;
+    for (width, height) in [(0, 0), (1, 1), (10, 1), (20, 2), (30, 3), (200, 60)] {
+        let buf = loading(width, height, Phase::Checking, 0.7, 12)
+            .backend()
+            .buffer()
+            .clone();
+        if height >= 3 {
+            // The gauge is there, under the line, at most 48 columns wide.
+            let gauge = row_text(&buf, height / 2 + 1, 0, width);
+            let drawn = gauge.chars().filter(|c| *c == '━' || *c == '─').count();
+            assert_eq!(drawn, usize::from(width.min(48)) - 1, "{width}x{height}");
+        }
+    }
+}

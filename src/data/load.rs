@@ -15,11 +15,12 @@ use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use super::index::Indexed;
 use super::model::TimelineBuilder;
 use super::parse;
+use super::progress::LoadProgress;
 use super::raw::{RawTimeline, Seen, watch};
-use super::read::read_file;
+use super::read::read_file_with_progress;
 use super::suggest::closest;
 use super::timelinejs;
-use super::validate::{self, validate, validate_quickly, validate_unfinished};
+use super::validate::{self, validate, validate_quickly_with_progress, validate_unfinished};
 
 /// The largest timeline file tlx reads: 1 GiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -81,6 +82,13 @@ pub fn embedded() -> Result<Loaded, LoadError> {
 /// Loads a timeline file. Directories, files over 1 GiB (judged from the metadata,
 /// before reading) and unreadable files are refused.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    // The same path as with a reader: the reports cost nothing measurable.
+    load_file_with_progress(path, &LoadProgress::new())
+}
+
+/// `load_file`, telling `progress` where it is as it goes (see
+/// `progress::LoadProgress`): its phase reaches `Done` only if the load succeeds.
+pub fn load_file_with_progress(path: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
     let io = |message: String| LoadError::Io {
         path: path.to_path_buf(),
         message,
@@ -97,19 +105,21 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         return Err(too_large(meta.len()));
     }
     let file = std::fs::File::open(path).map_err(|e| io(describe(&e)))?;
-    let bytes = read_file(file, meta.len(), MAX_FILE_BYTES).map_err(|e| io(describe(&e)))?;
+    progress.start_reading(meta.len());
+    let bytes = read_file_with_progress(file, meta.len(), MAX_FILE_BYTES, progress)
+        .map_err(|e| io(describe(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    let (timeline, warnings) = check_bytes(&bytes)?;
+    let (timeline, warnings) = check_bytes(&bytes, progress)?;
     // The file is no longer needed. Its buffer, already in memory, becomes the
     // timeline's text when that is long (`finish_apart_into`), or is freed
     // before the parts are put together; so the peak never holds the file with
     // the joined text nor the index.
-    Ok(Loaded {
-        data: finish_into(timeline, bytes)?,
-        warnings,
-    })
+    progress.start_indexing();
+    let data = finish_into(timeline, bytes)?;
+    progress.finish();
+    Ok(Loaded { data, warnings })
 }
 
 /// An I/O error in plain words, without the OS error number.
@@ -126,7 +136,7 @@ fn describe(e: &std::io::Error) -> String {
 
 /// Loads a timeline from bytes: UTF-8, with or without a byte-order mark.
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let (timeline, warnings) = check_bytes(bytes)?;
+    let (timeline, warnings) = check_bytes(bytes, &LoadProgress::new())?;
     Ok(Loaded {
         data: finish(timeline)?,
         warnings,
@@ -147,10 +157,14 @@ fn finish_into(timeline: TimelineBuilder, spare: Vec<u8>) -> Result<Indexed, Loa
 
 /// Bytes to a validated timeline (not yet put together nor indexed) and its
 /// warnings.
-fn check_bytes(bytes: &[u8]) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
+fn check_bytes(
+    bytes: &[u8],
+    progress: &LoadProgress,
+) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
+    progress.start_parsing(bytes.len() as u64);
     // The mark is valid UTF-8 (U+FEFF): `check_str` skips it, once.
     match std::str::from_utf8(bytes) {
-        Ok(text) => check_str(text),
+        Ok(text) => check_str(text, progress),
         Err(e) => Err(LoadError::Invalid(vec![not_utf8(bytes, e.valid_up_to())])),
     }
 }
@@ -174,7 +188,7 @@ fn not_utf8(bytes: &[u8], offset: usize) -> Diagnostic {
 
 /// Loads a timeline from text.
 pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
-    let (timeline, warnings) = check_str(text)?;
+    let (timeline, warnings) = check_str(text, &LoadProgress::new())?;
     Ok(Loaded {
         data: finish(timeline)?,
         warnings,
@@ -184,7 +198,7 @@ pub fn load_str(text: &str) -> Result<Loaded, LoadError> {
 /// A text's validated timeline, not yet put together: for tests.
 #[cfg(test)]
 pub(crate) fn unfinished(text: &str) -> Result<TimelineBuilder, LoadError> {
-    check_str(text).map(|(timeline, _)| timeline)
+    check_str(text, &LoadProgress::new()).map(|(timeline, _)| timeline)
 }
 
 /// Text to a validated timeline (not yet put together nor indexed) and its
@@ -196,9 +210,12 @@ pub(crate) fn unfinished(text: &str) -> Result<TimelineBuilder, LoadError> {
 /// unknown-field pass for a file with fields the format does not define, the
 /// control-character pass for a file with a string that may hold one, the
 /// path-tracking parse for a file that does not parse.
-fn check_str(text: &str) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
+fn check_str(
+    text: &str,
+    progress: &LoadProgress,
+) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (parsed, seen) = watch(|| parse::plain(text));
+    let (parsed, seen) = watch(|| parse::plain_with_progress(text, progress));
     // TimelineJS files fail the plain parse (their title is an object) or lack
     // `format`; only then is it worth looking for one.
     let maybe_timelinejs = parsed.as_ref().map_or(true, |raw| raw.format.is_none());
@@ -220,7 +237,7 @@ fn check_str(text: &str) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut warnings);
     }
-    if let Some(timeline) = validate_quickly(raw, text) {
+    if let Some(timeline) = validate_quickly_with_progress(raw, text, progress) {
         return Ok((timeline, warnings));
     }
     // A file with a problem: parse it again and validate it in order, to report

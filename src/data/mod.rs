@@ -15,6 +15,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod progress;
 pub mod raw;
 pub mod read;
 pub mod search;
@@ -27,6 +28,9 @@ pub use date::{Date, Precision};
 pub use diagnostic::Diagnostic;
 pub use filter::EventFilter;
 pub use index::{ActorEvent, Index, Indexed, RelationRef};
-pub use load::{LoadError, Loaded, embedded, load_bytes, load_file, load_str};
+pub use load::{
+    LoadError, Loaded, embedded, load_bytes, load_file, load_file_with_progress, load_str,
+};
 pub use model::*;
+pub use progress::{LoadProgress, Phase};
 pub use search::{ActorMatch, ActorSearch, EventField, EventMatch, EventSearch, search_quotes};

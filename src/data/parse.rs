@@ -20,6 +20,7 @@ use std::thread::{Scope, ScopedJoinHandle};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
+use super::progress::LoadProgress;
 use super::raw::*;
 
 /// Below this size one thread parses alone: a second one would not pay for itself.
@@ -31,6 +32,10 @@ pub const SPLIT_FROM_BYTES: usize = 1 << 20;
 /// deeply nested text at every `{` would take time quadratic in its length).
 const GUESSES: usize = 256;
 const GUESS_WINDOW: usize = 16 << 10;
+
+/// How many bytes a parse thread goes between reports of its progress: a few
+/// thousand stores for the largest file, each to a counter of its own.
+const REPORT_EVERY: usize = 256 << 10;
 
 /// The text is not a timeline serde_json would read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,10 +52,19 @@ pub struct Split<'a> {
 /// The plain parse: serde_json's result, on two threads for a long text. Flags
 /// go to the caller's `raw::watch`, as with serde_json alone.
 pub fn plain(text: &str) -> Result<RawTimeline<'_>, NotParsed> {
+    plain_with_progress(text, &LoadProgress::new())
+}
+
+/// `plain`, reporting the bytes each thread has parsed to `progress` as it goes
+/// (a short text, parsed alone, reports nothing: it takes no time).
+pub fn plain_with_progress<'a>(
+    text: &'a str,
+    progress: &LoadProgress,
+) -> Result<RawTimeline<'a>, NotParsed> {
     if text.len() < SPLIT_FROM_BYTES {
         return parse_alone(text);
     }
-    parse_split_near(text, text.len() / 2).raw
+    parse_with_helper(text, guess(text, text.len() / 2), progress).raw
 }
 
 /// serde_json alone, on this thread.
@@ -66,22 +80,46 @@ pub fn parse_alone(text: &str) -> Result<RawTimeline<'_>, NotParsed> {
 /// list it finds at or after byte `near` (if it finds one). Whatever `near`, the
 /// result is `parse_alone`'s: tests try every position.
 pub fn parse_split_near(text: &str, near: usize) -> Split<'_> {
-    parse_with_helper(text, guess(text, near))
+    parse_with_helper(text, guess(text, near), &LoadProgress::new())
+}
+
+/// `parse_split_near`, reporting to `progress`.
+pub fn parse_split_near_with_progress<'a>(
+    text: &'a str,
+    near: usize,
+    progress: &LoadProgress,
+) -> Split<'a> {
+    parse_with_helper(text, guess(text, near), progress)
 }
 
 /// Parses `text` with a second thread starting at byte `at`, as if an element of
 /// `list` began there, whatever is there: for tests of the first thread's check.
 pub fn parse_split_at(text: &str, at: usize, list: LongList) -> Split<'_> {
-    parse_with_helper(text, Some((at, list)))
+    parse_with_helper(text, Some((at, list)), &LoadProgress::new())
 }
 
-fn parse_with_helper(text: &str, helper: Option<(usize, LongList)>) -> Split<'_> {
+/// `parse_split_at`, reporting to `progress`.
+pub fn parse_split_at_with_progress<'a>(
+    text: &'a str,
+    at: usize,
+    list: LongList,
+    progress: &LoadProgress,
+) -> Split<'a> {
+    parse_with_helper(text, Some((at, list)), progress)
+}
+
+fn parse_with_helper<'a>(
+    text: &'a str,
+    helper: Option<(usize, LongList)>,
+    progress: &LoadProgress,
+) -> Split<'a> {
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let helper = helper.map(|(at, list)| Helper::spawn(scope, text, at, list, &stop));
-        let mut walk = Walk::new(text, 0, helper, None);
+        let helper = helper.map(|(at, list)| Helper::spawn(scope, text, at, list, &stop, progress));
+        let mut walk = Walk::new(text, 0, helper, None, progress);
         let parsed = walk.timeline();
         walk.give_up();
+        walk.report();
         let raw = parsed.and_then(|()| assemble(walk.fields));
         Split {
             raw,
@@ -227,13 +265,16 @@ impl<'s, 'a: 's> Helper<'s, 'a> {
         at: usize,
         list: LongList,
         stop: &'s AtomicBool,
+        progress: &'s LoadProgress,
     ) -> Self {
         let handle = scope.spawn(move || {
             watch(|| {
-                let mut walk = Walk::new(text, at, None, Some(stop));
-                walk.rest_of_list(list)?;
-                walk.rest_of_timeline()?;
-                Ok(walk.fields)
+                let mut walk = Walk::new(text, at, None, Some(stop), progress);
+                let parsed = walk
+                    .rest_of_list(list)
+                    .and_then(|_| walk.rest_of_timeline());
+                walk.report();
+                parsed.map(|()| walk.fields)
             })
         });
         Helper {
@@ -261,6 +302,10 @@ struct Walk<'s, 'a> {
     taken_at: Option<usize>,
     /// The second thread's: set when its work will not be taken.
     stop: Option<&'s AtomicBool>,
+    /// Where the walk started, and where it last told `progress` it was.
+    start: usize,
+    reported: usize,
+    progress: &'s LoadProgress,
 }
 
 impl<'s, 'a: 's> Walk<'s, 'a> {
@@ -269,6 +314,7 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
         pos: usize,
         helper: Option<Helper<'s, 'a>>,
         stop: Option<&'s AtomicBool>,
+        progress: &'s LoadProgress,
     ) -> Self {
         Walk {
             text,
@@ -277,6 +323,21 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
             helper,
             taken_at: None,
             stop,
+            start: pos,
+            reported: pos,
+            progress,
+        }
+    }
+
+    /// Tells `progress` how far this walk has come: the first thread (which
+    /// starts at 0) on its counter, the second on its own.
+    fn report(&mut self) {
+        self.reported = self.pos;
+        let bytes = (self.pos - self.start) as u64;
+        if self.stop.is_some() {
+            self.progress.parsed_second(bytes);
+        } else {
+            self.progress.parsed_first(bytes);
         }
     }
 
@@ -351,6 +412,7 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
 
     /// A key, its colon and its value.
     fn field(&mut self) -> Result<Flow, NotParsed> {
+        self.report();
         self.refuse_helper_if_passed();
         if self.peek() != Some(b'"') {
             return Err(NotParsed);
@@ -420,6 +482,9 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
                 return Err(NotParsed);
             }
             items.push(self.value::<T>()?);
+            if self.pos - self.reported >= REPORT_EVERY {
+                self.report();
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -449,12 +514,15 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
         };
         if self.pos != helper.at || list != helper.list {
             helper.stop.store(true, Ordering::Relaxed);
+            self.progress.refuse_second();
             return Ok(None);
         }
         // A panic there would be a bug: parse on alone rather than pass it on.
         let Ok((rest, seen)) = helper.handle.join() else {
+            self.progress.refuse_second();
             return Ok(None);
         };
+        self.report();
         note(seen);
         self.taken_at = Some(helper.at);
         rest.map(Some)
@@ -470,6 +538,7 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
     fn give_up(&mut self) {
         if let Some(helper) = self.helper.take() {
             helper.stop.store(true, Ordering::Relaxed);
+            self.progress.refuse_second();
         }
     }
 }

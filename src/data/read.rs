@@ -7,13 +7,30 @@
 use std::fs::File;
 use std::io::{self, Read};
 
+use super::progress::LoadProgress;
+
 /// Below this size one thread reads and checks alone.
 const SPLIT_FROM_BYTES: usize = 8 << 20;
+
+/// How much each thread reads at a time, so that the bytes read can be shown as
+/// they come (a few hundred calls for the largest file: nothing next to the
+/// page faults of the buffer).
+const STEP_BYTES: usize = 4 << 20;
 
 /// Reads at most `limit` bytes of `file` (`limit + 1` if there are more, for
 /// the caller to refuse), whose size is expected to be `expected`.
 pub fn read_file(file: File, expected: u64, limit: u64) -> io::Result<Vec<u8>> {
-    let mut bytes = match read_halves(&file, expected.min(limit)) {
+    read_file_with_progress(file, expected, limit, &LoadProgress::new())
+}
+
+/// `read_file`, adding the bytes read to `progress` as they come.
+pub fn read_file_with_progress(
+    file: File,
+    expected: u64,
+    limit: u64,
+    progress: &LoadProgress,
+) -> io::Result<Vec<u8>> {
+    let mut bytes = match read_halves(&file, expected.min(limit), progress) {
         Some(Ok(bytes)) => bytes,
         // The size changed under us, or no `pread`: one thread, from the start.
         _ => Vec::with_capacity(expected.min(limit) as usize),
@@ -27,14 +44,23 @@ pub fn read_file(file: File, expected: u64, limit: u64) -> io::Result<Vec<u8>> {
         rest.seek(SeekFrom::Start(read))?;
     }
     rest.take(limit + 1 - read).read_to_end(&mut bytes)?;
+    progress.add_read(bytes.len() as u64 - read);
     Ok(bytes)
 }
 
 /// The first `len` bytes of a file, each half read by its own thread; `None` when
 /// the file is short enough for one thread, or the platform has no `pread`.
 #[cfg(unix)]
-fn read_halves(file: &File, len: u64) -> Option<io::Result<Vec<u8>>> {
+fn read_halves(file: &File, len: u64, progress: &LoadProgress) -> Option<io::Result<Vec<u8>>> {
     use std::os::unix::fs::FileExt;
+    // `read_exact_at` step by step, adding each step to `progress`.
+    let read_at = |buf: &mut [u8], offset: usize| -> io::Result<()> {
+        for (i, step) in buf.chunks_mut(STEP_BYTES).enumerate() {
+            file.read_exact_at(step, (offset + i * STEP_BYTES) as u64)?;
+            progress.add_read(step.len() as u64);
+        }
+        Ok(())
+    };
     let len = usize::try_from(len).ok()?;
     if len < SPLIT_FROM_BYTES {
         return None;
@@ -42,8 +68,8 @@ fn read_halves(file: &File, len: u64) -> Option<io::Result<Vec<u8>>> {
     let mut bytes = vec![0u8; len];
     let (first, second) = bytes.split_at_mut(len / 2);
     let (a, b) = std::thread::scope(|s| {
-        let b = s.spawn(|| file.read_exact_at(second, (len / 2) as u64));
-        (file.read_exact_at(first, 0), b.join())
+        let b = s.spawn(|| read_at(second, len / 2));
+        (read_at(first, 0), b.join())
     });
     match (a, b) {
         (Ok(()), Ok(Ok(()))) => Some(Ok(bytes)),
@@ -53,7 +79,7 @@ fn read_halves(file: &File, len: u64) -> Option<io::Result<Vec<u8>>> {
 }
 
 #[cfg(not(unix))]
-fn read_halves(_: &File, _: u64) -> Option<io::Result<Vec<u8>>> {
+fn read_halves(_: &File, _: u64, _: &LoadProgress) -> Option<io::Result<Vec<u8>>> {
     None
 }
 

@@ -8,6 +8,7 @@ pub mod events;
 pub mod finder;
 pub mod help;
 pub mod layout;
+pub mod loading;
 pub mod quotes;
 pub mod source_view;
 pub mod sources;
