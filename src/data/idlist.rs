@@ -40,11 +40,43 @@ impl<'a> IdList<'a> {
         list: &mut Option<Chunked<T>>,
         id: impl Fn(&mut T) -> &mut MaybeStr<'a>,
     ) -> Self {
-        let mut ids = IdList {
+        let ids = IdList {
             text,
             spans: Vec::with_capacity(list.as_ref().map_or(0, Chunked::len)),
             copied: String::new(),
         };
+        ids.filled(list, id)
+    }
+
+    /// `take`, every id copied side by side into one buffer of exactly their
+    /// size: for the lists whose ids each reference is compared with (sources,
+    /// actors, quotes). Left in the file's text, the ids of a million quotes lie
+    /// scattered over hundreds of megabytes, and each comparison costs a cache
+    /// and TLB miss; packed, they take about 20 MB and mostly stay in cache
+    /// (`tlx check` 2% faster at 1M events, for 23 MB more at the peak).
+    pub fn take_together<T>(
+        list: &mut Option<Chunked<T>>,
+        id: impl Fn(&mut T) -> &mut MaybeStr<'a>,
+    ) -> Self {
+        let bytes = list
+            .iter_mut()
+            .flatten()
+            .map(|item| id(item).as_deref().map_or(0, str::len))
+            .sum();
+        let ids = IdList {
+            text: "",
+            spans: Vec::with_capacity(list.as_ref().map_or(0, Chunked::len)),
+            copied: String::with_capacity(bytes),
+        };
+        ids.filled(list, id)
+    }
+
+    fn filled<T>(
+        mut self,
+        list: &mut Option<Chunked<T>>,
+        id: impl Fn(&mut T) -> &mut MaybeStr<'a>,
+    ) -> Self {
+        let ids = &mut self;
         for item in list.iter_mut().flatten() {
             let span = match id(item).take() {
                 None => MISSING,
@@ -52,7 +84,7 @@ impl<'a> IdList<'a> {
             };
             ids.spans.push(span);
         }
-        ids
+        self
     }
 
     /// Where an id lies: in the text if it was borrowed from it, else copied.
@@ -138,6 +170,16 @@ mod tests {
         // Only what was not in the text was copied.
         assert_eq!(ids.copied, "q\"uotedelsewhere");
         assert_eq!(ids.iter().count(), 4);
+        assert!(list.iter_mut().flatten().all(|id| id.is_none()));
+
+        // Taken together, every id is copied, into a buffer of their exact size.
+        let mut list = Some(Chunked::from_chunks(vec![raw.to_vec()]));
+        let together = IdList::take_together(&mut list, |x| x);
+        let got_together: Vec<Option<&str>> =
+            (0..together.len()).map(|i| together.get(i)).collect();
+        assert_eq!(got_together, got);
+        assert_eq!(together.copied, "khq\"uotedpmfelsewhere");
+        assert_eq!(together.copied.capacity(), together.copied.len());
         assert!(list.iter_mut().flatten().all(|id| id.is_none()));
     }
 }

@@ -105,10 +105,12 @@ fn check<'a>(
     let tabled = |ids| progress_tabled(progress, ids);
     // Ids are taken out first so that the lookup tables can borrow them while the
     // rest of each object is moved into the model; they are put back at the end.
-    let source_ids = IdList::take(text, &mut raw.sources, |s| &mut s.id);
-    let actor_ids = IdList::take(text, &mut raw.actors, |a| &mut a.id);
+    // Every event, quote and relation refers to sources, actors and quotes, so
+    // their ids are packed together; events and disputes are rarely referred to.
+    let source_ids = IdList::take_together(&mut raw.sources, |s| &mut s.id);
+    let actor_ids = IdList::take_together(&mut raw.actors, |a| &mut a.id);
     let event_ids = IdList::take(text, &mut raw.events, |e| &mut e.id);
-    let quote_ids = IdList::take(text, &mut raw.quotes, |q| &mut q.id);
+    let quote_ids = IdList::take_together(&mut raw.quotes, |q| &mut q.id);
     let dispute_ids = IdList::take(text, &mut raw.disputes, |d| &mut d.id);
 
     let tables = if parallel {
