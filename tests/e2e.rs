@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod common;
+
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tui-small.json");
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
@@ -632,18 +634,7 @@ fn no_escape_from_the_data_reaches_the_terminal() {
 fn a_long_load_shows_its_phase_and_progress_then_the_explorer() {
     // Long enough for the debug binary to take well over the 100 ms after which
     // the loading screen is shown.
-    let mut text = String::from("{\"format\": \"tlx/1\", \"title\": \"long\",\n\"events\": [\n");
-    let mut i = 0;
-    while text.len() < 24 << 20 {
-        if i > 0 {
-            text.push_str(",\n");
-        }
-        text.push_str(&format!(
-            r#"{{"id": "e{i}", "date": "2020-01-02", "title": "Event {i}", "summary": "a summary long enough to matter"}}"#
-        ));
-        i += 1;
-    }
-    text.push_str("\n]}\n");
+    let text = common::long_timeline(24 << 20);
     let path = std::env::temp_dir().join(format!("tlx-e2e-long-{}.json", std::process::id()));
     std::fs::write(&path, &text).unwrap();
     let mut tlx = Session::start_with(&["--data", path.to_str().unwrap()], 24, 100, &[]);

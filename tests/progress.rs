@@ -4,28 +4,13 @@
 
 use std::sync::Arc;
 
+mod common;
+use common::long_timeline;
+
 use tlx::data::parse::{
     LongList, SPLIT_FROM_BYTES, parse_split_at_with_progress, parse_split_near_with_progress,
 };
 use tlx::data::{LoadProgress, Phase, load_file_with_progress};
-
-/// A valid timeline of at least `bytes`, one event per line.
-fn long_timeline(bytes: usize) -> String {
-    let mut text = String::from("{\"format\": \"tlx/1\", \"title\": \"long\",\n\"events\": [\n");
-    let mut i = 0;
-    while text.len() < bytes {
-        if i > 0 {
-            text.push_str(",\n");
-        }
-        text.push_str(&format!(
-            r#"{{"id": "e{i}", "date": "2020-01-02", "title": "Event {i}", "summary": "a summary long enough to matter"}}"#
-        ));
-        i += 1;
-    }
-    text.push_str("\n],\n\"quotes\": [{\"id\": \"q\", \"source\": \"s\", \"text\": \"t\"}],\n");
-    text.push_str("\"sources\": [{\"id\": \"s\", \"title\": \"S\", \"publisher\": \"P\"}]}\n");
-    text
-}
 
 /// A file in the temp directory, removed when dropped.
 struct TempFile(std::path::PathBuf);

@@ -138,3 +138,23 @@ pub fn go_to_event(app: &mut App, id: &str) {
     }
     panic!("{id} is not listed");
 }
+
+/// A valid timeline of at least `bytes` bytes, one plain event per line (and a
+/// quote and a source): long enough to be read and parsed on two threads, and
+/// to keep a loading screen up.
+pub fn long_timeline(bytes: usize) -> String {
+    let mut text = String::from("{\"format\": \"tlx/1\", \"title\": \"long\",\n\"events\": [\n");
+    let mut i = 0;
+    while text.len() < bytes {
+        if i > 0 {
+            text.push_str(",\n");
+        }
+        text.push_str(&format!(
+            r#"{{"id": "e{i}", "date": "2020-01-02", "title": "Event {i}", "summary": "a summary long enough to matter"}}"#
+        ));
+        i += 1;
+    }
+    text.push_str("\n],\n\"quotes\": [{\"id\": \"q\", \"source\": \"s\", \"text\": \"t\"}],\n");
+    text.push_str("\"sources\": [{\"id\": \"s\", \"title\": \"S\", \"publisher\": \"P\"}]}\n");
+    text
+}
