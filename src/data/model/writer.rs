@@ -126,9 +126,8 @@ impl TextWriter {
     /// page fault every 4 KiB (about a tenth of a second for a million events).
     /// Otherwise it is zeroed memory fresh from the system, its pages touched only
     /// by the copy.
-    fn join_in_two<R: Send>(self, spare: Vec<u8>, beside: impl FnOnce() -> R) -> (Vec<u8>, R) {
+    fn join_in_two<R: Send>(self, mut spare: Vec<u8>, beside: impl FnOnce() -> R) -> (Vec<u8>, R) {
         let mut bytes = if spare.len() >= self.len {
-            let mut spare = spare;
             spare.truncate(self.len);
             spare
         } else {
