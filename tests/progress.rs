@@ -64,7 +64,12 @@ fn a_long_load_moves_forward_and_ends_at_the_end() {
         assert!(pair[0].0 <= pair[1].0, "a phase went back: {pair:?}");
         assert!(pair[0].1 <= pair[1].1, "the fraction went back: {pair:?}");
     }
-    assert!(seen[..seen.len() - 1].iter().all(|&(_, f)| f < 1.0));
+    // 1.0 is reached only with the Done phase. The watcher may see it more than
+    // once: the load thread still frees its work after reporting the end, so
+    // `is_finished` turns true a moment later.
+    for &(phase, fraction) in &seen {
+        assert_eq!(fraction == 1.0, phase == Phase::Done, "{seen:?}");
+    }
     assert_eq!(seen.last(), Some(&(Phase::Done, 1.0)));
     // The reader saw the load in between, not only its ends.
     assert!(seen.iter().any(|&(_, f)| f > 0.0 && f < 1.0), "{seen:?}");
