@@ -29,7 +29,7 @@ fn main() {
     };
     let loaded_at = ms();
     let mut app = App::new(Arc::new(data), Start::Top);
-    update(&mut app, Action::Resize(200, 60));
+    let _ = update(&mut app, Action::Resize(200, 60));
     let app_at = ms();
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test backend");
     terminal

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tlx::app::{Action, App, Start, keymap, update};
+use tlx::app::{Action, App, Start, keymap};
+use tlx::tui::update_inline;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,7 +28,7 @@ fn main() {
         .expect("the embedded timeline loads")
         .data;
     let mut app = App::new(Arc::new(data), Start::Top);
-    update(&mut app, Action::Resize(width, height));
+    let _ = update_inline(&mut app, Action::Resize(width, height));
     for c in keys.chars() {
         let code = if c == '\n' {
             KeyCode::Enter
@@ -35,7 +36,7 @@ fn main() {
             KeyCode::Char(c)
         };
         if let Some(action) = keymap::lookup(app.mode(), &KeyEvent::new(code, KeyModifiers::NONE)) {
-            update(&mut app, action);
+            let _ = update_inline(&mut app, action);
         }
     }
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

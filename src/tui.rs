@@ -1,8 +1,10 @@
 //! The terminal side of the explorer: set the terminal up, run the event loop
 //! (crossterm event -> keymap -> Action -> update -> render), do the effects that
-//! `update` asks for, and restore the terminal on every way out: quit, Ctrl-C,
+//! `update` returns (searching inline or on a worker thread, as the timeline's
+//! size says), and restore the terminal on every way out: quit, Ctrl-C,
 //! SIGTERM/SIGHUP/SIGINT, and panics (the message is printed after the restore).
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,10 +19,20 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::app::{Action, App, Effect, keymap, update};
-use crate::data::LoadProgress;
+use crate::app::{Action, App, Effect, Effects, keymap, update};
 use crate::data::background::{self, SearchAnswer, SearchWorker};
+use crate::data::{Indexed, LoadProgress};
 use crate::ui;
+
+/// Timelines up to this many events, actors and quotes together are searched
+/// inline, on the input thread: every search is then a few milliseconds at most.
+pub const INLINE_SEARCH_LIMIT: usize = 5_000;
+
+/// Whether the searches of `data` are answered on the input thread.
+pub fn searches_inline(data: &Indexed) -> bool {
+    let t = &data.timeline;
+    t.events().len() + t.actors().len() + t.quotes().len() <= INLINE_SEARCH_LIMIT
+}
 
 /// How the explorer ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,15 +214,19 @@ fn event_loop(
     sender: Sender<Incoming>,
     signal: &AtomicUsize,
 ) -> io::Result<Exit> {
-    let size = terminal.size()?;
-    update(app, Action::Resize(size.width, size.height));
     // Large timelines are searched on a thread of their own; its answers come
     // back with the input, as `Action::SearchResults`.
-    let worker = (!app.inline_search).then(|| {
+    let worker = (!searches_inline(&app.data)).then(|| {
         SearchWorker::spawn(app.data.clone(), move |answer| {
             sender.send(Incoming::Answer(answer)).is_ok()
         })
     });
+    let size = terminal.size()?;
+    let mut quit = perform(
+        app,
+        Action::Resize(size.width, size.height),
+        worker.as_ref(),
+    )?;
     let test_panic = std::env::var_os(TEST_PANIC_VAR).is_some();
     let mut resized = false;
     loop {
@@ -226,30 +242,12 @@ fn event_loop(
                 size,
             )))?;
         }
+        if quit {
+            return Ok(Exit::Quit);
+        }
         terminal.draw(|frame| ui::render(app, frame))?;
         if test_panic {
             panic!("{TEST_PANIC_VAR} is set: panicking after the first frame");
-        }
-        let effects: Vec<Effect> = app.effects.drain(..).collect();
-        for effect in effects {
-            match effect {
-                Effect::Copy(text) => copy_to_clipboard(&text)?,
-                Effect::Search(request) => match &worker {
-                    Some(worker) => worker.submit(request),
-                    None => {
-                        let answer = background::answer(&app.data, &request);
-                        update(app, Action::SearchResults(answer));
-                    }
-                },
-                Effect::CancelSearch => {
-                    if let Some(worker) = &worker {
-                        worker.cancel_pane();
-                    }
-                }
-            }
-        }
-        if app.quit {
-            return Ok(Exit::Quit);
         }
         // Wait for input, looking at the signal flag now and then.
         let first = loop {
@@ -278,9 +276,9 @@ fn event_loop(
                 Incoming::Answer(answer) => Some(Action::SearchResults(answer)),
             };
             if let Some(action) = action {
-                update(app, action);
+                quit |= perform(app, action, worker.as_ref())?;
             }
-            if app.quit {
+            if quit {
                 break;
             }
             if let Ok(incoming) = input.try_recv() {
@@ -288,6 +286,52 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Updates `app` with `action` and does the effects that asks for; searches are
+/// answered inline without a worker. True when it asked to quit.
+fn perform(app: &mut App, action: Action, worker: Option<&SearchWorker>) -> io::Result<bool> {
+    let effects = match worker {
+        Some(_) => update(app, action),
+        None => update_inline(app, action),
+    };
+    let mut quit = false;
+    for effect in effects {
+        match effect {
+            Effect::Quit => quit = true,
+            Effect::Copy(text) => copy_to_clipboard(&text)?,
+            Effect::Search(request) => {
+                if let Some(worker) = worker {
+                    worker.submit(request);
+                }
+            }
+            Effect::CancelSearch => {
+                if let Some(worker) = worker {
+                    worker.cancel_pane();
+                }
+            }
+        }
+    }
+    Ok(quit)
+}
+
+/// `update`, with the searches it asks for answered at once, each answer an
+/// update of its own; returns the other effects, in order. How the explorer runs
+/// a small timeline, and how tests and examples drive it.
+#[must_use = "the effects other than searches are still to be performed"]
+pub fn update_inline(app: &mut App, action: Action) -> Effects {
+    let mut pending: VecDeque<Effect> = update(app, action).into();
+    let mut rest = Effects::new();
+    while let Some(effect) = pending.pop_front() {
+        match effect {
+            Effect::Search(request) => {
+                let answer = background::answer(&app.data, &request);
+                pending.extend(update(app, Action::SearchResults(answer)));
+            }
+            other => rest.push(other),
+        }
+    }
+    rest
 }
 
 /// A hangup makes reads fail at about the time SIGHUP arrives: give the signal a

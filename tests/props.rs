@@ -12,8 +12,9 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tlx::app::{Action, App, Start, keymap, update};
+use tlx::app::{Action, App, Effect, Start, keymap};
 use tlx::data::{Indexed, load_str};
+use tlx::tui::update_inline;
 
 const EMPTY: &str = r#"{ "format": "tlx/1", "title": "Nothing", "events": [] }"#;
 
@@ -61,7 +62,8 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn apply(app: &mut App, step: &Step) {
+/// Applies a step; true when it asked to quit.
+fn apply(app: &mut App, step: &Step) -> bool {
     let action = match *step {
         Step::Key(key) => keymap::lookup(app.mode(), &key),
         Step::Click(column, row) => Some(Action::Click { column, row }),
@@ -69,9 +71,7 @@ fn apply(app: &mut App, step: &Step) {
         Step::Wheel(column, row, false) => Some(Action::ScrollUp { column, row }),
         Step::Resize(w, h) => Some(Action::Resize(w, h)),
     };
-    if let Some(action) = action {
-        update(app, action);
-    }
+    action.is_some_and(|action| update_inline(app, action).contains(&Effect::Quit))
 }
 
 /// Every index the state holds points inside its list (shared with the fuzz target).
@@ -96,16 +96,16 @@ proptest! {
     ) {
         let mut app = App::new(timeline(which), Start::Top);
         app.colors = colors;
-        update(&mut app, Action::Resize(width, height));
+        let _ = update_inline(&mut app, Action::Resize(width, height));
         check_bounds(&app)?;
         for (n, step) in steps.iter().enumerate() {
-            apply(&mut app, step);
+            let quit = apply(&mut app, step);
             check_bounds(&app)?;
             // Drawing every step at 300x100 is slow in debug builds; every few is enough.
             if n % 4 == 0 || n + 1 == steps.len() {
                 draw(&app);
             }
-            if app.quit {
+            if quit {
                 break;
             }
         }

@@ -12,7 +12,7 @@ use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use tlx::app::{Action, App, Start, update};
+use tlx::app::{Action, App, Start};
 use tlx::data::load_str;
 use tlx::ui;
 
@@ -36,7 +36,7 @@ fn screen(buffer: &Buffer) -> String {
 fn app_on(json: &str, width: u16, height: u16) -> App {
     let data = Arc::new(load_str(json).expect("loads").data);
     let mut app = App::new(data, Start::Top);
-    update(&mut app, Action::Resize(width, height));
+    run(&mut app, &[Action::Resize(width, height)]);
     app
 }
 
@@ -118,7 +118,7 @@ fn an_event_with_10000_actors_and_a_1_mb_quote_renders_scrolled() {
     // The event's detail lists the first 200 actors and says how many more.
     keys(&mut app, "1");
     let theme = tlx::ui::theme::Theme::new(false);
-    let detail: Vec<String> = tlx::ui::detail::lines(&app, &theme, 100)
+    let detail: Vec<String> = tlx::ui::content::detail::lines(&app.data, app.detail(), &theme, 100)
         .iter()
         .map(ToString::to_string)
         .collect();

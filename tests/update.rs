@@ -78,9 +78,9 @@ fn an_event_without_actors_or_quotes_leaves_those_panes_empty() {
     assert!(app.actors.is_empty());
     assert!(app.quotes.is_empty());
     assert_eq!(app.selected_actor(), None);
-    keys(&mut app, "2jjk<Enter>3jk<Enter>y");
+    let effects = keys(&mut app, "2jjk<Enter>3jk<Enter>y");
     assert_eq!(app.view, View::Main);
-    assert!(app.effects.is_empty());
+    assert!(effects.is_empty(), "{effects:?}");
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn enter_on_an_actor_filters_the_events_and_f_clears() {
     );
     assert_eq!(app.events_pos.selected, 3);
     // The strip counts the filtered events per year.
-    let (first, _) = app.years.clone().unwrap();
+    let (first, _) = app.data.overview().events_per_year().unwrap();
     let filtered = app.filtered_years.clone().unwrap();
     assert_eq!(filtered[(2012 - first) as usize], 1);
     assert_eq!(filtered[(2021 - first) as usize], 3);
@@ -490,8 +490,8 @@ fn esc_closes_a_view_back_to_the_main_screen() {
     keys(&mut app, "<Esc>");
     assert_eq!(app.view, View::Main);
     assert_eq!(app.focus, Pane::Quotes);
-    keys(&mut app, "<Esc><Esc>");
-    assert!(!app.quit, "Esc never quits");
+    let effects = keys(&mut app, "<Esc><Esc>");
+    assert!(!effects.contains(&Effect::Quit), "Esc never quits");
 }
 
 #[test]
@@ -503,11 +503,11 @@ fn the_disputes_view_starts_at_the_events_dispute_and_jumps() {
     let View::Disputes { pos } = &app.view else {
         panic!()
     };
-    let d = app.disputes[pos.selected];
+    let d = app.disputes()[pos.selected];
     assert_eq!(app.data.timeline.dispute(d).id(), "drones-count");
     // Disputes are in the order of their events.
     let ids: Vec<&str> = app
-        .disputes
+        .disputes()
         .iter()
         .map(|&d| app.data.timeline.dispute(d).id())
         .collect();
@@ -584,16 +584,13 @@ fn sources_preselects_the_source_of_the_selected_quote() {
 #[test]
 fn y_copies_the_quote_with_its_citation_as_an_effect() {
     let mut app = app();
-    keys(&mut app, "y");
-    assert!(
-        app.effects.is_empty(),
-        "nothing to copy from the events pane"
-    );
+    let effects = keys(&mut app, "y");
+    assert!(effects.is_empty(), "nothing to copy from the events pane");
     assert!(app.message.as_deref().unwrap().contains("Select a quote"));
     go_to_event(&mut app, "2021-11-07-governor-calls-calm");
-    keys(&mut app, "3y");
+    let effects = keys(&mut app, "3y");
     assert_eq!(
-        app.effects,
+        effects,
         [Effect::Copy(
             "“I call on everyone to stay calm and to let the investigation run its course”\n\
              — Yusuf al-Qadiri, quoted in Marsh Herald (fictional), “Drones over the governor's house”, \
@@ -601,9 +598,8 @@ fn y_copies_the_quote_with_its_citation_as_an_effect() {
                 .into()
         )]
     );
-    app.effects.clear();
-    keys(&mut app, "<Enter>y");
-    assert_eq!(app.effects.len(), 1, "y works in the source view too");
+    let effects = keys(&mut app, "<Enter>y");
+    assert_eq!(effects.len(), 1, "y works in the source view too");
 }
 
 #[test]
@@ -620,9 +616,9 @@ fn help_opens_scrolls_and_closes() {
     assert!(scroll > 3 && scroll < 200);
     keys(&mut app, "j");
     assert_eq!(app.popup, Some(Popup::Help { scroll }));
-    keys(&mut app, "q");
+    let effects = keys(&mut app, "q");
     assert_eq!(app.popup, None);
-    assert!(!app.quit, "q closes the help");
+    assert!(effects.is_empty(), "q closes the help");
     keys(&mut app, "?<Esc>");
     assert_eq!(app.popup, None);
 }
@@ -630,16 +626,16 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn q_and_ctrl_c_quit_but_esc_never_does() {
     let mut app = app();
-    keys(&mut app, "<Esc>");
-    assert!(!app.quit);
-    keys(&mut app, "q");
-    assert!(app.quit);
+    assert_eq!(keys(&mut app, "<Esc>"), []);
+    assert_eq!(keys(&mut app, "q"), [Effect::Quit]);
     let mut app = common::app();
-    keys(&mut app, "a<C-c>");
-    assert!(app.quit, "Ctrl-C quits even from a text field");
+    assert_eq!(
+        keys(&mut app, "a<C-c>"),
+        [Effect::Quit],
+        "Ctrl-C quits even from a text field"
+    );
     let mut app = common::app();
-    keys(&mut app, "/q");
-    assert!(!app.quit, "q is typed into a search");
+    assert_eq!(keys(&mut app, "/q"), [], "q is typed into a search");
 }
 
 #[test]
@@ -647,35 +643,35 @@ fn the_mouse_selects_focuses_and_scrolls() {
     let mut app = app();
     // Wide layout: the events pane starts at row 4; row 5 is the 2012 heading,
     // row 6 the first event, row 8 the 2016 event.
-    update(&mut app, Action::Click { column: 10, row: 8 });
+    run(&mut app, &[Action::Click { column: 10, row: 8 }]);
     assert_eq!(selected_event(&app), "2016-quiet-year");
     // A click on a year heading selects that year's first event.
-    update(&mut app, Action::Click { column: 10, row: 9 });
+    run(&mut app, &[Action::Click { column: 10, row: 9 }]);
     assert_eq!(selected_event(&app), "2019-10-protests");
-    update(
+    run(
         &mut app,
-        Action::ScrollDown {
+        &[Action::ScrollDown {
             column: 10,
             row: 20,
-        },
+        }],
     );
     assert_eq!(app.events_pos.selected, 5);
-    update(
+    run(
         &mut app,
-        Action::ScrollUp {
+        &[Action::ScrollUp {
             column: 10,
             row: 20,
-        },
+        }],
     );
     assert_eq!(app.events_pos.selected, 2);
     // A click in the actors pane focuses it.
     go_to_event(&mut app, "2021-11-07-drone-attack");
-    update(&mut app, Action::Click { column: 70, row: 6 });
+    run(&mut app, &[Action::Click { column: 70, row: 6 }]);
     assert_eq!(app.focus, Pane::Actors);
     assert_eq!(selected_actor(&app), "reed-brigades");
     // A click outside a popup closes it.
     keys(&mut app, "?");
-    update(&mut app, Action::Click { column: 0, row: 0 });
+    run(&mut app, &[Action::Click { column: 0, row: 0 }]);
     assert_eq!(app.popup, None);
 }
 
@@ -683,9 +679,9 @@ fn the_mouse_selects_focuses_and_scrolls() {
 fn tabs_on_a_narrow_terminal_switch_panes_by_click() {
     let mut app = app_sized(70, 24);
     // Header (3 rows), then the tabs: " 1 Events " " 2 Actors " ...
-    update(&mut app, Action::Click { column: 13, row: 3 });
+    run(&mut app, &[Action::Click { column: 13, row: 3 }]);
     assert_eq!(app.focus, Pane::Actors);
-    update(&mut app, Action::Click { column: 1, row: 3 });
+    run(&mut app, &[Action::Click { column: 1, row: 3 }]);
     assert_eq!(app.focus, Pane::Events);
 }
 
@@ -718,13 +714,13 @@ fn opening_on_an_event_or_an_actor() {
 fn resizing_keeps_the_selection_in_view() {
     let mut app = app_sized(160, 45);
     keys(&mut app, "G");
-    update(&mut app, Action::Resize(80, 14));
+    run(&mut app, &[Action::Resize(80, 14)]);
     // Compact layout at 14 rows: the events pane shows a few rows only.
     let row = app.events.row_of(app.events_pos.selected);
     assert!(app.events_pos.offset <= row);
-    update(&mut app, Action::Resize(10, 3));
+    run(&mut app, &[Action::Resize(10, 3)]);
     keys(&mut app, "kkk?<Esc>a<Esc>");
-    update(&mut app, Action::Resize(160, 45));
+    run(&mut app, &[Action::Resize(160, 45)]);
     assert_eq!(app.events_pos.offset, 0, "everything fits again");
 }
 
@@ -793,7 +789,7 @@ fn a_search_ends_when_its_list_changes() {
     keys(&mut app, "2/lina");
     assert_eq!(selected_actor(&app), "lina-haddad");
     // A click on another event while typing: the actors list changes under the search.
-    update(&mut app, Action::Click { column: 10, row: 6 });
+    run(&mut app, &[Action::Click { column: 10, row: 6 }]);
     assert_eq!(selected_event(&app), "2012-brigades-founded");
     assert_eq!(app.search, None);
     assert_eq!(app.mode(), Mode::Main);
@@ -803,7 +799,7 @@ fn a_search_ends_when_its_list_changes() {
 fn page_keys_in_views_move_by_what_shows() {
     let data = tlx::data::load::embedded().expect("the embedded timeline loads");
     let mut app = App::new(std::sync::Arc::new(data.data), Start::Top);
-    update(&mut app, Action::Resize(160, 45));
+    run(&mut app, &[Action::Resize(160, 45)]);
     let selected = |app: &App| match &app.view {
         View::Disputes { pos } | View::Sources { pos } | View::Source { pos, .. } => pos.selected,
         View::Main => panic!("not in a view"),
@@ -812,7 +808,7 @@ fn page_keys_in_views_move_by_what_shows() {
     keys(&mut app, "d<PgDn>");
     let paged = selected(&app);
     assert!(
-        paged > 1 && paged < app.disputes.len() - 1,
+        paged > 1 && paged < app.disputes().len() - 1,
         "PgDn to {paged}"
     );
     keys(&mut app, "<PgUp>");
@@ -829,10 +825,22 @@ fn page_keys_in_views_move_by_what_shows() {
     assert!(pos.offset <= paged && paged - pos.offset < 12, "{pos:?}");
 }
 
-/// The requests `update` asked the terminal layer to run, oldest first.
-fn take_requests(app: &mut App) -> Vec<tlx::data::background::SearchRequest> {
-    app.effects
-        .drain(..)
+/// Presses keys as `keys` does, but answers no search: the effects are returned
+/// as `update` gave them, for the test to play the worker.
+fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for key in parse_keys(keys) {
+        if let Some(action) = keymap::lookup(app.mode(), &key) {
+            effects.extend(update(app, action));
+        }
+    }
+    effects
+}
+
+/// The searches among `effects`, oldest first.
+fn searches(effects: Vec<Effect>) -> Vec<tlx::data::background::SearchRequest> {
+    effects
+        .into_iter()
         .filter_map(|e| match e {
             Effect::Search(request) => Some(request),
             _ => None,
@@ -843,15 +851,14 @@ fn take_requests(app: &mut App) -> Vec<tlx::data::background::SearchRequest> {
 /// What the worker would answer, handed back as it would be.
 fn answer_with(app: &mut App, request: &tlx::data::background::SearchRequest) {
     let answer = tlx::data::background::answer(&app.data, request);
-    update(app, Action::SearchResults(answer));
+    let effects = update(app, Action::SearchResults(answer));
+    assert!(effects.is_empty(), "{effects:?}");
 }
 
 #[test]
 fn off_thread_search_results_are_applied_when_they_answer_the_latest_query() {
     let mut app = app();
-    app.inline_search = false;
-    keys(&mut app, "jj/calm");
-    let requests = take_requests(&mut app);
+    let requests = searches(press(&mut app, "jj/calm"));
     assert_eq!(requests.len(), 4, "one request per key");
     assert_eq!(requests[3].query, "calm");
     let search = app.search.as_ref().unwrap();
@@ -874,19 +881,15 @@ fn off_thread_search_results_are_applied_when_they_answer_the_latest_query() {
 #[test]
 fn stale_search_results_are_ignored() {
     let mut app = app();
-    app.inline_search = false;
-    keys(&mut app, "/drone");
-    let requests = take_requests(&mut app);
+    let requests = searches(press(&mut app, "/drone"));
     // The answer to "d" comes after "drone" was typed: dropped.
     answer_with(&mut app, &requests[0]);
     let search = app.search.as_ref().unwrap();
     assert!(search.pending && search.hits.is_empty());
     assert_eq!(selected_event(&app), "2012-brigades-founded");
     // So is a finder answer when no finder waits for it, and an old finder's.
-    keys(&mut app, "<Esc>a");
-    let finder_requests = take_requests(&mut app);
-    keys(&mut app, "k");
-    let newer = take_requests(&mut app);
+    let finder_requests = searches(press(&mut app, "<Esc>a"));
+    let newer = searches(press(&mut app, "k"));
     answer_with(&mut app, &finder_requests[0]);
     let Some(Popup::Finder(finder)) = &app.popup else {
         panic!()
@@ -906,22 +909,19 @@ fn stale_search_results_are_ignored() {
 #[test]
 fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answer() {
     let mut app = app();
-    app.inline_search = false;
-    keys(&mut app, "jj/cal");
-    let first = take_requests(&mut app).pop().unwrap();
+    let first = searches(press(&mut app, "jj/cal")).pop().unwrap();
     answer_with(&mut app, &first);
     let hits = app.search.as_ref().unwrap().hits.clone();
     assert!(!hits.is_empty());
     // "m" is typed while "cal" is answered; then Enter, before "calm"'s answer.
-    keys(&mut app, "m");
-    let second = take_requests(&mut app).pop().unwrap();
+    let second = searches(press(&mut app, "m")).pop().unwrap();
     assert_eq!(second.query, "calm");
     assert_eq!(
         app.search.as_ref().unwrap().hits,
         hits,
         "the last hits stay"
     );
-    keys(&mut app, "<Enter>");
+    assert_eq!(press(&mut app, "<Enter>"), []);
     assert!(app.search.is_some(), "Enter waits for the answer");
     answer_with(&mut app, &first);
     assert!(app.search.as_ref().unwrap().pending, "an old answer again");
@@ -930,8 +930,7 @@ fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answe
     assert!(!app.search.as_ref().unwrap().pending);
     assert_eq!(selected_event(&app), "2021-11-07-governor-calls-calm");
     // With no match, the answer after Enter ends the search, as inline.
-    keys(&mut app, "/xqzw<Enter>");
-    let last = take_requests(&mut app).pop().unwrap();
+    let last = searches(press(&mut app, "/xqzw<Enter>")).pop().unwrap();
     answer_with(&mut app, &last);
     assert_eq!(app.search, None);
     assert_eq!(app.message.as_deref(), Some("No match."));
@@ -942,9 +941,7 @@ fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
     use tlx::data::background::{Found, SearchAnswer};
     use tlx::data::event_hits::EventHits;
     let mut app = app();
-    app.inline_search = false;
-    keys(&mut app, "/cal");
-    let request = take_requests(&mut app).pop().unwrap();
+    let request = searches(press(&mut app, "/cal")).pop().unwrap();
     let whole = tlx::data::background::answer(&app.data, &request);
     let Found::Events(all) = whole.found.clone() else {
         panic!("an event search")
@@ -966,7 +963,7 @@ fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
         found: Found::Events(part),
         ..whole.clone()
     };
-    update(&mut app, Action::SearchResults(partial));
+    assert_eq!(update(&mut app, Action::SearchResults(partial)), []);
     let search = app.search.as_ref().unwrap();
     assert!(search.pending && !search.complete, "more to come");
     assert_eq!(
@@ -981,9 +978,9 @@ fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
         .collect();
     assert!(status.contains("+ matches"), "a count so far: {status:?}");
     // The user moves on; the rest of the answer does not pull them back.
-    keys(&mut app, "<Enter>j");
+    assert_eq!(press(&mut app, "<Enter>j"), []);
     let moved = app.events_pos.selected;
-    update(&mut app, Action::SearchResults(whole));
+    assert_eq!(update(&mut app, Action::SearchResults(whole)), []);
     let search = app.search.as_ref().unwrap();
     assert!(!search.pending && search.complete);
     assert_eq!(search.hits.len(), all.positions.len());
@@ -993,17 +990,10 @@ fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
 #[test]
 fn leaving_a_search_in_flight_stops_it() {
     let mut app = app();
-    app.inline_search = false;
-    keys(&mut app, "/dr");
-    assert_eq!(take_requests(&mut app).len(), 2);
-    keys(&mut app, "<Esc>");
-    assert_eq!(app.effects, [Effect::CancelSearch]);
+    assert_eq!(searches(press(&mut app, "/dr")).len(), 2);
+    assert_eq!(press(&mut app, "<Esc>"), [Effect::CancelSearch]);
     assert_eq!(app.search, None);
     // Emptying the query stops it too; an answered search has nothing to stop.
-    keys(&mut app, "/d<BS>");
-    assert!(app.effects.contains(&Effect::CancelSearch));
-    app.effects.clear();
-    app.inline_search = true;
-    keys(&mut app, "/calm<Esc>");
-    assert!(app.effects.is_empty());
+    assert!(press(&mut app, "/d<BS>").contains(&Effect::CancelSearch));
+    assert_eq!(keys(&mut app, "/calm<Esc>"), []);
 }

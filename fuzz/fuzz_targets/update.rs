@@ -18,7 +18,8 @@ use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tlx::app::{Action, App, Start, keymap, update};
+use tlx::app::{Action, App, Effect, Start, keymap};
+use tlx::tui::update_inline;
 use tlx::data::{ActorIx, EventIx, Indexed, load_str};
 
 /// The timelines to explore: small, empty, the embedded one, and hostile text.
@@ -144,18 +145,19 @@ fn draw(app: &App) {
 fuzz_target!(|input: Input| {
     let mut app = App::new(Arc::clone(&timelines()[input.timeline]), input.start);
     app.colors = input.colors;
-    update(&mut app, Action::Resize(input.width, input.height));
+    let _ = update_inline(&mut app, Action::Resize(input.width, input.height));
     draw(&app);
     for step in &input.steps {
-        if let Some(action) = action(&app, step) {
-            update(&mut app, action);
-        }
+        // Searches are answered at once, as the explorer does for small timelines.
+        let effects = match action(&app, step) {
+            Some(action) => update_inline(&mut app, action),
+            None => Vec::new(),
+        };
         if let Err(problem) = app_bounds::check(&app) {
             panic!("after {step:?}: {problem}");
         }
-        app.effects.clear();
         draw(&app);
-        if app.quit {
+        if effects.contains(&Effect::Quit) {
             break;
         }
     }

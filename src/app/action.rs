@@ -67,14 +67,21 @@ pub enum Action {
     SearchResults(SearchAnswer),
 }
 
-/// Work that `update` asks the terminal layer to do, since `update` does no I/O.
+/// Work that `update` asks the runtime to do, since `update` does no I/O.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
+    /// Leave the explorer.
+    Quit,
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
-    /// Run this search off the input thread, then send `Action::SearchResults`.
+    /// Answer this search, then send the answer back as `Action::SearchResults`:
+    /// at once for a small timeline, from a worker thread for a large one (the
+    /// runtime decides).
     Search(SearchRequest),
     /// Stop the pane search running off the input thread, if any: its answer
     /// is no longer wanted (the search was cancelled or its query emptied).
     CancelSearch,
 }
+
+/// What one `update` asks for, in order.
+pub type Effects = Vec<Effect>;

@@ -1,281 +1,271 @@
-//! The lists the panes show, as positions into the timeline: selection and scroll
-//! offsets, the events list with its year headings, the actor rows.
+//! One table of the scrollable lists on the screen: the events, actors and quotes
+//! panes, the detail, the source view, the disputes, the sources, the finder and
+//! the help, each with its position, length, item heights and area. After every
+//! update one loop keeps each selection inside its list and each window on its
+//! selection; the panes draw the windows it leaves, and clicks and pages read it.
 
-use std::sync::Arc;
+use ratatui::layout::Rect;
 
-use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
+use super::scroll::{ListPos, scroll_to, scroll_to_varying};
+use super::{App, Pane, Popup, Row, View};
+use crate::ui::geometry::{Arrangement, Screen, finder_list, inner};
 
-/// A selection in a list and the first row shown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct ListPos {
-    pub selected: usize,
-    /// First visible row (or item, for lists of items of varying height).
-    pub offset: usize,
+/// Every list (or scrolled text) there can be on the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListId {
+    Events,
+    Actors,
+    Quotes,
+    Detail,
+    Source,
+    Disputes,
+    Sources,
+    Finder,
+    Help,
 }
 
-impl ListPos {
-    /// Keeps the selection inside a list of `len` items (0 when empty).
-    pub fn clamp(&mut self, len: usize) {
-        self.selected = self.selected.min(len.saturating_sub(1));
-        self.offset = self.offset.min(len.saturating_sub(1));
-    }
-
-    /// Moves by `delta` items, stopping at the ends.
-    pub fn step(&mut self, delta: isize, len: usize) {
-        let last = len.saturating_sub(1) as isize;
-        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
-    }
+/// How a list's items take rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rows {
+    /// One row each.
+    One,
+    /// One row each, under a heading for each year; the offset counts rows.
+    Years,
+    /// As many as they wrap to (`App::heights`).
+    Wrapped,
+    /// A text scrolled by rows: no selection, only the first row shown.
+    Text,
 }
 
-/// The offset that shows row `selected` in a window of `height` rows, moving the
-/// window as little as possible from `offset`, and never past the end of a list
-/// of `len` rows.
-pub fn scroll_to(offset: usize, selected: usize, height: usize, len: usize) -> usize {
-    let height = height.max(1);
-    let offset = if selected < offset {
-        selected
-    } else if selected >= offset + height {
-        selected + 1 - height
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(height))
-}
-
-/// The same for items of varying height: the first item to draw so that item
-/// `selected` is wholly visible (or at the top, if taller than the window), with
-/// no empty space left at the bottom when earlier items could fill it.
-pub fn scroll_to_varying(
-    offset: usize,
-    selected: usize,
-    height: usize,
-    len: usize,
-    item_height: impl Fn(usize) -> usize,
-) -> usize {
-    let mut first = offset.min(selected);
-    let mut used: usize = (first..=selected.min(len.saturating_sub(1)))
-        .map(&item_height)
-        .sum();
-    while used > height && first < selected {
-        used -= item_height(first);
-        first += 1;
-    }
-    // Pull earlier items in while everything from `first` to the end fits.
-    let mut below = 0;
-    for i in first..len {
-        below += item_height(i);
-        if below > height {
-            return first;
+impl ListId {
+    pub fn of_pane(pane: Pane) -> ListId {
+        match pane {
+            Pane::Events => ListId::Events,
+            Pane::Actors => ListId::Actors,
+            Pane::Quotes => ListId::Quotes,
+            Pane::Detail => ListId::Detail,
         }
     }
-    while first > 0 {
-        let h = item_height(first - 1);
-        if below + h > height {
+
+    pub fn rows(self) -> Rows {
+        match self {
+            ListId::Events => Rows::Years,
+            ListId::Actors | ListId::Disputes | ListId::Sources | ListId::Finder => Rows::One,
+            ListId::Quotes | ListId::Source => Rows::Wrapped,
+            ListId::Detail | ListId::Help => Rows::Text,
+        }
+    }
+}
+
+/// A list there is now, and where its rows go: the inside of its frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: ListId,
+    pub area: Rect,
+}
+
+/// The lists there are now, with their areas on `screen`. The main panes are in
+/// it behind a view too: their windows keep following their selections.
+pub fn table(app: &App, screen: &Screen) -> Vec<Entry> {
+    let mut lists: Vec<Entry> = Pane::ALL
+        .into_iter()
+        .map(|pane| Entry {
+            id: ListId::of_pane(pane),
+            area: inner(screen.pane(pane)),
+        })
+        .collect();
+    let view = match &app.view {
+        View::Main => None,
+        View::Source { .. } => Some((ListId::Source, inner(screen.view.main))),
+        View::Disputes { .. } => Some((ListId::Disputes, inner(screen.view.top))),
+        View::Sources { .. } => Some((ListId::Sources, inner(screen.view.main))),
+    };
+    // A terminal too small for the popup still has its list, with no area.
+    let popup = screen.popup.unwrap_or_default();
+    let popup = match &app.popup {
+        None => None,
+        Some(Popup::Finder(_)) => Some((ListId::Finder, finder_list(popup))),
+        Some(Popup::Help { .. }) => Some((ListId::Help, inner(popup))),
+    };
+    lists.extend(
+        view.into_iter()
+            .chain(popup)
+            .map(|(id, area)| Entry { id, area }),
+    );
+    lists
+}
+
+/// The table entry of a list, if it is there.
+pub fn entry(app: &App, screen: &Screen, id: ListId) -> Option<Entry> {
+    table(app, screen).into_iter().find(|e| e.id == id)
+}
+
+/// The selection and window of a list (a text has none).
+pub fn position(app: &mut App, id: ListId) -> Option<&mut ListPos> {
+    match (id, &mut app.view, &mut app.popup) {
+        (ListId::Events, ..) => Some(&mut app.events_pos),
+        (ListId::Actors, ..) => Some(&mut app.actors_pos),
+        (ListId::Quotes, ..) => Some(&mut app.quotes_pos),
+        (ListId::Source, View::Source { pos, .. }, _)
+        | (ListId::Disputes, View::Disputes { pos }, _)
+        | (ListId::Sources, View::Sources { pos }, _) => Some(pos),
+        (ListId::Finder, _, Some(Popup::Finder(finder))) => Some(&mut finder.pos),
+        _ => None,
+    }
+}
+
+/// How many items a list has (a text: none).
+pub fn item_count(app: &App, id: ListId) -> usize {
+    match (id, &app.view, &app.popup) {
+        (ListId::Events, ..) => app.events.len(&app.data),
+        (ListId::Actors, ..) => app.actors.len(),
+        (ListId::Quotes, ..) => app.quotes.len(),
+        (ListId::Source, View::Source { source, .. }, _) => {
+            app.data.index.quotes_of_source(*source).len()
+        }
+        (ListId::Disputes, ..) => app.disputes().len(),
+        (ListId::Sources, ..) => app.data.timeline.sources().len(),
+        (ListId::Finder, _, Some(Popup::Finder(finder))) => finder.results.len(),
+        _ => 0,
+    }
+}
+
+/// Rows item `i` of a list takes, `width` columns wide.
+pub fn item_rows(app: &mut App, id: ListId, i: usize, width: usize) -> usize {
+    match (id, &app.view) {
+        (ListId::Quotes, _) => app.heights.quote(&app.data, &app.quotes, i, width),
+        (ListId::Source, &View::Source { source, .. }) => {
+            app.heights.excerpt(&app.data, source, i, width)
+        }
+        _ => 1,
+    }
+}
+
+/// After an update: every selection inside its list, every window (for the
+/// terminal's size) on its selection, every text scrolled no further than its end.
+pub fn settle(app: &mut App) {
+    let screen = app.screen();
+    let sized = screen.arrangement != Arrangement::TooSmall;
+    for entry in table(app, &screen) {
+        keep_in_bounds(app, entry.id);
+        if sized {
+            follow(app, entry);
+        }
+    }
+}
+
+fn keep_in_bounds(app: &mut App, id: ListId) {
+    let len = item_count(app, id);
+    if id == ListId::Events {
+        app.events_pos.clamp(len);
+        // A window never starts below its selection, even where nothing is drawn.
+        let row = app.events.row_of(app.events_pos.selected);
+        app.events_pos.offset = app.events_pos.offset.min(row);
+    } else if let Some(pos) = position(app, id) {
+        pos.clamp(len);
+        pos.offset = pos.offset.min(pos.selected);
+    }
+}
+
+/// Moves a window as little as needed to show its selection.
+fn follow(app: &mut App, entry: Entry) {
+    let Entry { id, area } = entry;
+    let (width, height) = (area.width as usize, area.height as usize);
+    let len = item_count(app, id);
+    match id.rows() {
+        Rows::Years => {
+            app.events_pos.offset = app.events.scroll(&app.data, &app.events_pos, height);
+        }
+        Rows::One => {
+            if let Some(pos) = position(app, id) {
+                pos.offset = scroll_to(pos.offset, pos.selected, height, len);
+            }
+        }
+        Rows::Wrapped => {
+            let Some(&mut ListPos { selected, offset }) = position(app, id) else {
+                return;
+            };
+            let offset = scroll_to_varying(offset, selected, height, len, |i| {
+                item_rows(app, id, i, width)
+            });
+            if let Some(pos) = position(app, id) {
+                pos.offset = offset;
+            }
+        }
+        Rows::Text => match id {
+            // Measured only once scrolled: most details are never scrolled.
+            ListId::Detail if app.detail_scroll > 0 => {
+                let subject = app.detail();
+                let rows: usize = app.heights.detail(&app.data, subject, width).iter().sum();
+                app.detail_scroll = app.detail_scroll.min(rows.saturating_sub(height));
+            }
+            ListId::Help => {
+                let rows = app.heights.help(width);
+                if let Some(Popup::Help { scroll }) = &mut app.popup {
+                    *scroll = (*scroll).min(rows.saturating_sub(height));
+                }
+            }
+            _ => {}
+        },
+    }
+}
+
+/// The item drawn on row `y` of a list's area; a year heading stands for the
+/// year's first event.
+pub fn item_at(app: &mut App, entry: Entry, y: usize) -> Option<usize> {
+    let id = entry.id;
+    let len = item_count(app, id);
+    match id.rows() {
+        Rows::Years => {
+            let row = app.events_pos.offset + y;
+            match app.events.row(&app.data, row)? {
+                Row::Event(pos) => Some(pos),
+                Row::Year { .. } => match app.events.row(&app.data, row + 1)? {
+                    Row::Event(pos) => Some(pos),
+                    Row::Year { .. } => None,
+                },
+            }
+        }
+        Rows::One => {
+            let n = position(app, id)?.offset + y;
+            (n < len).then_some(n)
+        }
+        Rows::Wrapped => {
+            let width = entry.area.width as usize;
+            let mut top = 0;
+            for i in position(app, id)?.offset..len {
+                let h = item_rows(app, id, i, width);
+                if y < top + h {
+                    return Some(i);
+                }
+                top += h;
+            }
+            None
+        }
+        Rows::Text => None,
+    }
+}
+
+/// How far PgUp/PgDn move in a list: its visible rows less one (for context), or
+/// for the source view's tall excerpts, those that fit below the selected one.
+pub fn page(app: &mut App, entry: Entry) -> usize {
+    let rows = entry.area.height as usize;
+    if entry.id != ListId::Source {
+        return rows.saturating_sub(1).max(1);
+    }
+    let Some(&mut ListPos { selected, .. }) = position(app, entry.id) else {
+        return 1;
+    };
+    let len = item_count(app, entry.id);
+    let width = entry.area.width as usize;
+    let mut used = 0;
+    let mut fitting = 0;
+    for i in selected..len {
+        used += item_rows(app, entry.id, i, width);
+        if used > rows {
             break;
         }
-        below += h;
-        first -= 1;
+        fitting += 1;
     }
-    first
-}
-
-/// A row of the actors pane: an actor, and where it sits in the event's actor list
-/// (to read the role) when the pane shows one event's actors.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ActorRow {
-    pub actor: ActorIx,
-    pub slot: Option<u32>,
-}
-
-/// A row of the events pane: a year heading or an event (by position in the list).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Row {
-    Year { year: i32, count: usize },
-    Event(usize),
-}
-
-/// The events the events pane lists, oldest first, with a heading before each year.
-///
-/// The unfiltered list is the index's chronological order itself (no copy); a
-/// filtered list holds its events, also oldest first. `years` has one entry per
-/// year present, so mapping between positions and rows costs a binary search.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct EventList {
-    /// Shared with the searches of this list (`SearchRequest::within`).
-    subset: Option<Arc<[EventIx]>>,
-    /// `(year, position of its first event)`, in order.
-    years: Vec<(i32, usize)>,
-}
-
-impl EventList {
-    pub fn all(data: &Indexed) -> EventList {
-        Self::with(data, None)
-    }
-
-    pub fn of_actor(data: &Indexed, actor: ActorIx) -> EventList {
-        let events = data
-            .index
-            .events_of_actor(actor)
-            .iter()
-            .map(|ae| ae.event)
-            .collect::<Vec<_>>()
-            .into();
-        Self::with(data, Some(events))
-    }
-
-    fn with(data: &Indexed, subset: Option<Arc<[EventIx]>>) -> EventList {
-        let items = subset.as_deref().unwrap_or(data.index.chronological());
-        let mut years: Vec<(i32, usize)> = Vec::new();
-        for (pos, &e) in items.iter().enumerate() {
-            let year = data.timeline.event(e).date().year;
-            if years.last().map(|&(y, _)| y) != Some(year) {
-                years.push((year, pos));
-            }
-        }
-        EventList { subset, years }
-    }
-
-    /// The events listed, when not all of them.
-    pub fn subset(&self) -> Option<Arc<[EventIx]>> {
-        self.subset.clone()
-    }
-
-    pub fn items<'a>(&'a self, data: &'a Indexed) -> &'a [EventIx] {
-        match &self.subset {
-            Some(events) => events,
-            None => data.index.chronological(),
-        }
-    }
-
-    pub fn len(&self, data: &Indexed) -> usize {
-        self.items(data).len()
-    }
-
-    pub fn get(&self, data: &Indexed, pos: usize) -> Option<EventIx> {
-        self.items(data).get(pos).copied()
-    }
-
-    /// Where an event is in this list, if it is listed.
-    pub fn position(&self, data: &Indexed, e: EventIx) -> Option<usize> {
-        match &self.subset {
-            None => (e.get() < data.timeline.events().len()).then(|| data.index.rank(e)),
-            Some(events) => {
-                let rank = data.index.rank(e);
-                let pos = events.partition_point(|&x| data.index.rank(x) < rank);
-                (events.get(pos) == Some(&e)).then_some(pos)
-            }
-        }
-    }
-
-    /// The years present, with the position of each one's first event.
-    pub fn years(&self) -> &[(i32, usize)] {
-        &self.years
-    }
-
-    /// Which year group a position falls in.
-    pub fn group_of(&self, pos: usize) -> usize {
-        self.years
-            .partition_point(|&(_, start)| start <= pos)
-            .saturating_sub(1)
-    }
-
-    pub fn row_count(&self, data: &Indexed) -> usize {
-        self.len(data) + self.years.len()
-    }
-
-    /// The row an event position is drawn on (after its year's heading).
-    pub fn row_of(&self, pos: usize) -> usize {
-        pos + self.group_of(pos) + 1
-    }
-
-    /// What is drawn on a row.
-    pub fn row(&self, data: &Indexed, row: usize) -> Option<Row> {
-        if row >= self.row_count(data) {
-            return None;
-        }
-        // Heading of group g sits on row start_g + g.
-        let mut g = 0;
-        let (mut lo, mut hi) = (0, self.years.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.years[mid].1 + mid <= row {
-                g = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let (year, start) = self.years[g];
-        if row == start + g {
-            let end = self
-                .years
-                .get(g + 1)
-                .map_or(self.len(data), |&(_, next)| next);
-            Some(Row::Year {
-                year,
-                count: end - start,
-            })
-        } else {
-            Some(Row::Event(row - g - 1))
-        }
-    }
-
-    /// The first row to draw so that the selection shows in `height` rows, moving as
-    /// little as possible from the stored offset; a year's first event brings its
-    /// heading along.
-    pub fn scroll(&self, data: &Indexed, pos: &ListPos, height: usize) -> usize {
-        let row = self.row_of(pos.selected);
-        let mut offset = scroll_to(pos.offset, row, height, self.row_count(data));
-        if offset == row
-            && row > 0
-            && height > 1
-            && let Some(Row::Year { .. }) = self.row(data, row - 1)
-        {
-            offset -= 1;
-        }
-        offset.min(self.row_count(data).saturating_sub(height))
-    }
-
-    /// The first position of the year before or after the one of `pos`.
-    pub fn year_step(&self, pos: usize, forward: bool) -> Option<usize> {
-        let g = self.group_of(pos);
-        if forward {
-            self.years.get(g + 1).map(|&(_, start)| start)
-        } else {
-            let current = self.years.get(g)?.1;
-            Some(g.checked_sub(1).map_or(current, |p| self.years[p].1))
-        }
-    }
-}
-
-/// The quotes of an actor: those they spoke, those behind their relations (both
-/// ways), then those behind their events, oldest event first, each once.
-pub fn quotes_of_actor(data: &Indexed, actor: ActorIx) -> Vec<QuoteIx> {
-    let t = &data.timeline;
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    let mut add = |q: QuoteIx| {
-        if seen.insert(q) {
-            out.push(q);
-        }
-    };
-    data.index
-        .quotes_by_speaker(actor)
-        .iter()
-        .copied()
-        .for_each(&mut add);
-    for r in t.actor(actor).relations() {
-        r.quotes().iter().copied().for_each(&mut add);
-    }
-    for &r in data.index.relations_to(actor) {
-        data.relation(r).quotes().iter().copied().for_each(&mut add);
-    }
-    for ae in data.index.events_of_actor(actor) {
-        t.event(ae.event)
-            .quotes()
-            .iter()
-            .copied()
-            .for_each(&mut add);
-    }
-    out
+    fitting.max(1)
 }

@@ -1,165 +1,43 @@
 //! The explorer's whole state: what is focused, selected, filtered and open.
 //!
-//! `App` is plain data read by `ui::render` and changed only by `update`. The lists it
-//! shows are held as indices into the (read-only) timeline, never as copies of it.
+//! `App` is plain data read by `ui::render` and changed only by `update`, which
+//! returns the effects (quit, copy, search) for the runtime to perform. The lists
+//! it shows are held as indices into the (read-only) timeline, never as copies.
 
 pub mod action;
 pub mod citation;
+mod event_list;
+mod follow;
+mod heights;
+mod history;
 pub mod keymap;
-mod lists;
+pub mod lists;
+mod scroll;
 pub mod search;
+mod state;
 pub mod update;
 
 use std::sync::Arc;
 
-use crate::data::background::{self, SearchAnswer, SearchRequest, SearchTarget};
-use crate::data::{ActorIx, DisputeIx, EventIx, Indexed, QuoteIx, SourceIx};
+use ratatui::layout::Rect;
 
-/// Timelines up to this many events, actors and quotes together are searched inline,
-/// inside `update`: every search is then a few milliseconds at most.
-pub const INLINE_SEARCH_LIMIT: usize = 5_000;
+use crate::data::{ActorIx, DisputeIx, EventIx, Indexed, QuoteIx};
+use crate::ui::geometry::{self, Body, PopupKind, Screen, Shape, Subject};
 
 /// How many of its best rows the finder asks for.
 pub const FINDER_ROWS: usize = 100;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, Effects};
+pub use event_list::{EventList, Row};
+pub use follow::{ActorRow, quotes_of_actor};
+pub use geometry::Pane;
+pub use heights::Heights;
+pub use history::{HISTORY_LIMIT, Place};
 pub use keymap::Mode;
-pub use lists::{ActorRow, EventList, ListPos, Row, scroll_to, scroll_to_varying};
+pub use scroll::ListPos;
 pub use search::{Hit, HitField, Search};
+pub use state::{ActorsMode, Filter, Finder, FinderHit, Popup, QuoteContext, Start, View};
 pub use update::update;
-
-/// The four panes of the main screen, in focus order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Events,
-    Actors,
-    Quotes,
-    Detail,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Events, Pane::Actors, Pane::Quotes, Pane::Detail];
-
-    pub fn number(self) -> usize {
-        match self {
-            Pane::Events => 1,
-            Pane::Actors => 2,
-            Pane::Quotes => 3,
-            Pane::Detail => 4,
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Events => "Events",
-            Pane::Actors => "Actors",
-            Pane::Quotes => "Quotes",
-            Pane::Detail => "Detail",
-        }
-    }
-
-    pub fn next(self) -> Pane {
-        Pane::ALL[self.number() % 4]
-    }
-
-    pub fn prev(self) -> Pane {
-        Pane::ALL[(self.number() + 2) % 4]
-    }
-}
-
-/// Where the explorer opens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Start {
-    Top,
-    Event(EventIx),
-    Actor(ActorIx),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Filter {
-    /// Only the events this actor took part in.
-    Actor(ActorIx),
-}
-
-/// What the actors pane lists.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ActorsMode {
-    /// The selected event's actors, with their roles.
-    OfEvent,
-    /// Every actor, by name, with event counts.
-    All,
-}
-
-/// Whose quotes the quotes pane lists: the selected event's, or the selected actor's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QuoteContext {
-    Event,
-    Actor,
-}
-
-/// A full-screen view over the panes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum View {
-    Main,
-    /// A source's facts and all its excerpts in document order.
-    Source {
-        source: SourceIx,
-        pos: ListPos,
-    },
-    /// Each dispute, its claims side by side.
-    Disputes {
-        pos: ListPos,
-    },
-    Sources {
-        pos: ListPos,
-    },
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Popup {
-    Finder(Finder),
-    Help { scroll: usize },
-}
-
-/// The actor finder: a query and the actors it matches, best first.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Finder {
-    pub query: String,
-    /// The best `FINDER_ROWS` matches of the last answer.
-    pub results: Vec<FinderHit>,
-    /// How many actors that answer matched in all.
-    pub total: usize,
-    pub pos: ListPos,
-    /// The request whose answer the finder waits for (see `App::request`).
-    pub generation: u64,
-    /// True from a new query until its answer arrives.
-    pub pending: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FinderHit {
-    pub actor: ActorIx,
-    /// Which alias matched, if not the name.
-    pub alias: Option<usize>,
-    /// Matched characters (char indices) in the name or that alias.
-    pub indices: Vec<usize>,
-}
-
-/// Everything the history needs to bring a screen back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Place {
-    pub view: View,
-    pub focus: Pane,
-    pub filter: Option<Filter>,
-    pub event: Option<EventIx>,
-    pub actors_mode: ActorsMode,
-    pub actor_selected: usize,
-    pub quote_context: QuoteContext,
-    pub quote_selected: usize,
-}
-
-/// How many places the history keeps.
-pub const HISTORY_LIMIT: usize = 200;
 
 pub struct App {
     pub data: Arc<Indexed>,
@@ -174,6 +52,7 @@ pub struct App {
     pub focus: Pane,
     /// The pane the detail pane describes: the last focused of the other three.
     pub detail_of: Pane,
+    /// The detail's first row shown.
     pub detail_scroll: usize,
 
     pub filter: Option<Filter>,
@@ -192,52 +71,23 @@ pub struct App {
     pub history: Vec<Place>,
     /// A one-line message for the status bar, cleared by the next key.
     pub message: Option<String>,
-    /// I/O for the terminal layer to do after this update.
-    pub effects: Vec<Effect>,
-    /// Search here, inside `update`, rather than ask the terminal layer's worker
-    /// (`Effect::Search`): true for small timelines, and what tests use.
-    pub inline_search: bool,
-    /// The number of the last search request.
+    /// The number of the last search request (see `update`'s `request`).
     pub generation: u64,
-    /// Answers computed inline, applied at the end of the `update` that asked.
-    inline_answers: Vec<SearchAnswer>,
-    pub quit: bool,
-
-    /// Computed once: every actor by name, each actor's place in that order,
-    /// disputes in the order of their events, events per year.
-    pub actors_by_name: Vec<ActorIx>,
-    pub actor_name_rank: Vec<u32>,
-    pub disputes: Vec<DisputeIx>,
-    pub years: Option<(i32, Vec<u32>)>,
-    /// First and last date of the timeline.
-    pub span: Option<(crate::data::Date, crate::data::Date)>,
     /// The unfiltered events list, kept to avoid rebuilding it.
     all_events: EventList,
-    /// Events per year of the active filter, aligned with `years`.
+    /// Events per year of the active filter, aligned with the timeline's
+    /// (`Overview::events_per_year`).
     pub filtered_years: Option<Vec<u32>>,
+    /// The rows of what wraps (quotes, excerpts, the detail, the help), as
+    /// measured for the current size.
+    pub heights: Heights,
 }
 
 impl App {
     pub fn new(data: Arc<Indexed>, start: Start) -> App {
-        let t = &data.timeline;
-        let mut actors_by_name: Vec<ActorIx> = (0..t.actors().len() as u32).map(ActorIx).collect();
-        actors_by_name.sort_by_cached_key(|&a| t.actor(a).name().to_lowercase());
-        let mut actor_name_rank = vec![0u32; t.actors().len()];
-        for (rank, a) in actors_by_name.iter().enumerate() {
-            actor_name_rank[a.get()] = rank as u32;
-        }
-        let mut disputes: Vec<DisputeIx> = (0..t.disputes().len() as u32).map(DisputeIx).collect();
-        disputes.sort_by_key(|&d| {
-            t.dispute(d)
-                .event()
-                .map_or(usize::MAX, |e| data.index.rank(e))
-        });
-        let years = data.index.events_per_year(t);
-        let span = data.index.span(t);
         let events = EventList::all(&data);
-
         let mut app = App {
-            data: data.clone(),
+            data,
             colors: true,
             width: 80,
             height: 24,
@@ -258,19 +108,10 @@ impl App {
             search: None,
             history: Vec::new(),
             message: None,
-            effects: Vec::new(),
-            inline_search: t.events().len() + t.actors().len() + t.quotes().len()
-                <= INLINE_SEARCH_LIMIT,
             generation: 0,
-            inline_answers: Vec::new(),
-            quit: false,
-            actors_by_name,
-            actor_name_rank,
-            disputes,
-            years,
-            span,
             all_events: events,
             filtered_years: None,
+            heights: Heights::default(),
         };
         app.refresh_actors();
         app.refresh_quotes();
@@ -282,8 +123,7 @@ impl App {
                 app.set_filter(Some(Filter::Actor(a)));
                 app.actors_mode = ActorsMode::All;
                 app.refresh_actors();
-                app.actors_pos.selected =
-                    app.actor_name_rank.get(a.get()).map_or(0, |&r| r as usize);
+                app.actors_pos.selected = app.data.overview().name_rank(a).unwrap_or(0);
                 app.focus = Pane::Actors;
                 app.detail_of = Pane::Actors;
                 app.quote_context = QuoteContext::Actor;
@@ -291,46 +131,6 @@ impl App {
             }
         }
         app
-    }
-
-    /// Asks for a search and returns the request's number. Inline, it is answered
-    /// at once (the answer is applied at the end of this `update`); otherwise the
-    /// terminal layer hands it to its worker and sends the answer back as
-    /// `Action::SearchResults`.
-    pub fn request(&mut self, target: SearchTarget, query: String) -> u64 {
-        self.generation += 1;
-        let within = match target {
-            SearchTarget::Events => self.events.subset(),
-            _ => None,
-        };
-        let request = SearchRequest {
-            generation: self.generation,
-            target,
-            query,
-            within,
-        };
-        if self.inline_search {
-            let answer = background::answer(&self.data, &request);
-            self.inline_answers.push(answer);
-        } else {
-            self.effects.push(Effect::Search(request));
-        }
-        self.generation
-    }
-
-    /// Makes any pane search on its way stale, and stops it if it runs off the
-    /// input thread (a long event scan would otherwise run to its end).
-    pub fn cancel_pane_search(&mut self) -> u64 {
-        self.generation += 1;
-        if !self.inline_search {
-            self.effects.push(Effect::CancelSearch);
-        }
-        self.generation
-    }
-
-    /// The answers computed inline since the last call.
-    pub(crate) fn take_inline_answers(&mut self) -> Vec<SearchAnswer> {
-        std::mem::take(&mut self.inline_answers)
     }
 
     /// Which bindings apply now.
@@ -351,6 +151,35 @@ impl App {
         }
     }
 
+    /// What the layout depends on besides the terminal's size.
+    pub fn shape(&self) -> Shape {
+        let body = match &self.view {
+            View::Main => Body::Panes,
+            View::Source { source, .. } => Body::Source {
+                authors: self.data.timeline.source(*source).authors().len() != 0,
+            },
+            View::Disputes { .. } => Body::Disputes {
+                count: self.disputes().len(),
+            },
+            View::Sources { .. } => Body::Sources,
+        };
+        let popup = self.popup.as_ref().map(|popup| match popup {
+            Popup::Finder(_) => PopupKind::Finder,
+            Popup::Help { .. } => PopupKind::Help,
+        });
+        Shape { body, popup }
+    }
+
+    /// Where everything goes in `area`.
+    pub fn screen_in(&self, area: Rect) -> Screen {
+        geometry::screen(area, self.shape())
+    }
+
+    /// Where everything goes on the terminal.
+    pub fn screen(&self) -> Screen {
+        self.screen_in(Rect::new(0, 0, self.width, self.height))
+    }
+
     /// The pane whose selection the detail pane shows: the focused one, or while
     /// the detail itself has focus, the one it showed before.
     pub fn detail_subject(&self) -> Pane {
@@ -359,6 +188,20 @@ impl App {
         } else {
             self.focus
         }
+    }
+
+    /// What the detail pane describes.
+    pub fn detail(&self) -> Subject {
+        match self.detail_subject() {
+            Pane::Events | Pane::Detail => Subject::Event(self.selected_event()),
+            Pane::Actors => Subject::Actor(self.selected_actor()),
+            Pane::Quotes => Subject::Quote(self.selected_quote()),
+        }
+    }
+
+    /// Every dispute, in the order of their events.
+    pub fn disputes(&self) -> &[DisputeIx] {
+        self.data.overview().disputes()
     }
 
     pub fn selected_event(&self) -> Option<EventIx> {
@@ -412,167 +255,5 @@ impl App {
             }
             _ => None,
         }
-    }
-
-    /// Sets the filter and rebuilds the events list, keeping the selected event
-    /// when it is still listed.
-    pub fn set_filter(&mut self, filter: Option<Filter>) {
-        let keep = self.selected_event();
-        self.filter = filter;
-        self.events = match filter {
-            None => self.all_events.clone(),
-            Some(Filter::Actor(a)) => EventList::of_actor(&self.data, a),
-        };
-        self.filtered_years = match (filter, &self.years) {
-            (Some(_), Some((first, counts))) => {
-                let mut per_year = vec![0u32; counts.len()];
-                for pos in 0..self.events.len(&self.data) {
-                    if let Some(e) = self.events.get(&self.data, pos) {
-                        let year = self.data.timeline.event(e).date().year;
-                        if let Some(slot) = per_year.get_mut((year - first) as usize) {
-                            *slot += 1;
-                        }
-                    }
-                }
-                Some(per_year)
-            }
-            _ => None,
-        };
-        self.events_pos = ListPos::default();
-        if let Some(pos) = keep.and_then(|e| self.events.position(&self.data, e)) {
-            self.events_pos.selected = pos;
-        }
-        self.end_search_in(Pane::Events);
-        self.on_event_changed();
-    }
-
-    /// Selects an event, clearing the filter if it hides it.
-    pub fn select_event(&mut self, e: EventIx) {
-        if self.events.position(&self.data, e).is_none() {
-            self.set_filter(None);
-        }
-        if let Some(pos) = self.events.position(&self.data, e) {
-            self.events_pos.selected = pos;
-        }
-        self.on_event_changed();
-    }
-
-    /// The actors and quotes panes follow the selected event.
-    pub fn on_event_changed(&mut self) {
-        if self.actors_mode == ActorsMode::OfEvent {
-            self.refresh_actors();
-            self.actors_pos = ListPos::default();
-        }
-        if self.quote_context == QuoteContext::Event {
-            self.refresh_quotes();
-            self.quotes_pos = ListPos::default();
-        }
-        self.detail_scroll = 0;
-    }
-
-    /// The quotes pane follows the selected actor when it is the context.
-    pub fn on_actor_changed(&mut self) {
-        if self.quote_context == QuoteContext::Actor {
-            self.refresh_quotes();
-            self.quotes_pos = ListPos::default();
-        }
-        self.detail_scroll = 0;
-    }
-
-    /// A search's hits are positions in its pane's list: a new list ends it.
-    fn end_search_in(&mut self, pane: Pane) {
-        if self.search.as_ref().is_some_and(|s| s.pane == pane) {
-            self.search = None;
-        }
-    }
-
-    pub fn refresh_actors(&mut self) {
-        self.end_search_in(Pane::Actors);
-        self.actors = match self.actors_mode {
-            ActorsMode::All => self
-                .actors_by_name
-                .iter()
-                .map(|&actor| ActorRow { actor, slot: None })
-                .collect(),
-            ActorsMode::OfEvent => match self.selected_event() {
-                Some(e) => self
-                    .data
-                    .timeline
-                    .event(e)
-                    .actors()
-                    .enumerate()
-                    .map(|(slot, p)| ActorRow {
-                        actor: p.actor,
-                        slot: Some(slot as u32),
-                    })
-                    .collect(),
-                None => Vec::new(),
-            },
-        };
-        self.actors_pos.clamp(self.actors.len());
-    }
-
-    pub fn refresh_quotes(&mut self) {
-        self.end_search_in(Pane::Quotes);
-        self.quotes = match self.quote_context {
-            QuoteContext::Event => self
-                .selected_event()
-                .map(|e| self.data.timeline.event(e).quotes().to_vec())
-                .unwrap_or_default(),
-            QuoteContext::Actor => self
-                .selected_actor()
-                .map(|a| lists::quotes_of_actor(&self.data, a))
-                .unwrap_or_default(),
-        };
-        self.quotes_pos.clamp(self.quotes.len());
-    }
-
-    pub fn place(&self) -> Place {
-        Place {
-            view: self.view.clone(),
-            focus: self.focus,
-            filter: self.filter,
-            event: self.selected_event(),
-            actors_mode: self.actors_mode,
-            actor_selected: self.actors_pos.selected,
-            quote_context: self.quote_context,
-            quote_selected: self.quotes_pos.selected,
-        }
-    }
-
-    /// Remembers where we are before a jump or a filter, for `Back`.
-    pub fn remember(&mut self) {
-        let here = self.place();
-        if self.history.last() != Some(&here) {
-            self.history.push(here);
-            if self.history.len() > HISTORY_LIMIT {
-                self.history.remove(0);
-            }
-        }
-    }
-
-    pub fn restore(&mut self, place: Place) {
-        self.search = None;
-        self.popup = None;
-        if self.filter != place.filter {
-            self.set_filter(place.filter);
-        }
-        self.actors_mode = place.actors_mode;
-        self.quote_context = place.quote_context;
-        if let Some(e) = place.event {
-            self.select_event(e);
-        }
-        self.refresh_actors();
-        self.actors_pos.selected = place.actor_selected;
-        self.actors_pos.clamp(self.actors.len());
-        self.refresh_quotes();
-        self.quotes_pos.selected = place.quote_selected;
-        self.quotes_pos.clamp(self.quotes.len());
-        self.focus = place.focus;
-        if place.focus != Pane::Detail {
-            self.detail_of = place.focus;
-        }
-        self.view = place.view;
-        self.detail_scroll = 0;
     }
 }

@@ -183,7 +183,7 @@ pub fn hits_in_pane(app: &App, pane: Pane, query: &str, found: Found) -> PaneHit
                 .into_iter()
                 .filter_map(|m| {
                     let pos = match app.actors_mode {
-                        ActorsMode::All => app.actor_name_rank[m.actor.get()] as usize,
+                        ActorsMode::All => app.data.overview().name_rank(m.actor)?,
                         ActorsMode::OfEvent => *event_rows.get(&m.actor)?,
                     };
                     let field = m.alias.map_or(HitField::Shown, HitField::Alias);

@@ -303,11 +303,72 @@ impl Index {
     }
 }
 
+/// The orders and counts the explorer shows: every actor by name, every dispute
+/// in the order of its event, the events per year and the span of the timeline.
+/// Derived once, when first asked for (the command line seldom needs them).
+#[derive(Clone, Debug, Default)]
+pub struct Overview {
+    actors_by_name: Vec<ActorIx>,
+    /// Each actor's place in `actors_by_name`.
+    name_rank: Vec<u32>,
+    disputes: Vec<DisputeIx>,
+    years: Option<(i32, Vec<u32>)>,
+    span: Option<(Date, Date)>,
+}
+
+impl Overview {
+    fn new(t: &Timeline, index: &Index) -> Self {
+        let mut actors_by_name: Vec<ActorIx> = t.actors().map(|a| a.ix()).collect();
+        actors_by_name.sort_by_cached_key(|&a| t.actor(a).name().to_lowercase());
+        let mut name_rank = vec![0u32; actors_by_name.len()];
+        for (rank, a) in actors_by_name.iter().enumerate() {
+            name_rank[a.get()] = rank as u32;
+        }
+        let mut disputes: Vec<DisputeIx> = t.disputes().map(|d| d.ix()).collect();
+        disputes.sort_by_key(|&d| t.dispute(d).event().map_or(usize::MAX, |e| index.rank(e)));
+        Overview {
+            actors_by_name,
+            name_rank,
+            disputes,
+            years: index.events_per_year(t),
+            span: index.span(t),
+        }
+    }
+
+    /// Every actor, by name (ignoring case).
+    pub fn actors_by_name(&self) -> &[ActorIx] {
+        &self.actors_by_name
+    }
+
+    /// Where an actor stands in `actors_by_name()`.
+    pub fn name_rank(&self, a: ActorIx) -> Option<usize> {
+        self.name_rank.get(a.get()).map(|&r| r as usize)
+    }
+
+    /// Every dispute, in the order of the events they are about (the others last).
+    pub fn disputes(&self) -> &[DisputeIx] {
+        &self.disputes
+    }
+
+    /// `Index::events_per_year`.
+    pub fn events_per_year(&self) -> Option<(i32, &[u32])> {
+        self.years
+            .as_ref()
+            .map(|(first, counts)| (*first, &counts[..]))
+    }
+
+    /// `Index::span`.
+    pub fn span(&self) -> Option<(Date, Date)> {
+        self.span
+    }
+}
+
 /// A loaded timeline and its index, shared read-only by the UI and the commands.
 #[derive(Clone, Debug, Default)]
 pub struct Indexed {
     pub timeline: Timeline,
     pub index: Index,
+    overview: OnceLock<Overview>,
     /// What actor search prepares on its first use, kept for the next ones.
     actor_tables: OnceLock<ActorTables>,
     /// What the last event search kept for the next keystroke.
@@ -334,10 +395,17 @@ impl Indexed {
         Indexed {
             timeline,
             index,
+            overview: OnceLock::new(),
             actor_tables: OnceLock::new(),
             event_narrowing: Narrowing::default(),
             event_tables: OnceLock::new(),
         }
+    }
+
+    /// The orders and counts the explorer shows, derived on first use.
+    pub fn overview(&self) -> &Overview {
+        self.overview
+            .get_or_init(|| Overview::new(&self.timeline, &self.index))
     }
 
     pub(crate) fn event_narrowing(&self) -> &Narrowing {

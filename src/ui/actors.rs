@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::text::highlighted;
 use super::theme::Theme;
 use super::{draw_row, left_right, pane_frame, selection};
-use crate::app::{ActorsMode, App, HitField, Pane, scroll_to};
+use crate::app::{ActorsMode, App, HitField, Pane};
 
 pub struct ActorsPane<'a> {
     pub app: &'a App,
@@ -39,12 +39,7 @@ impl Widget for ActorsPane<'_> {
             return;
         }
         let height = inner.height as usize;
-        let offset = scroll_to(
-            app.actors_pos.offset,
-            app.actors_pos.selected,
-            height,
-            app.actors.len(),
-        );
+        let offset = app.actors_pos.offset;
         let search = app.search.as_ref().filter(|s| s.pane == Pane::Actors);
         let width = inner.width as usize;
         for (y, pos) in (offset..app.actors.len()).take(height).enumerate() {

@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::layout::{Screen, inner};
-use super::quotes::attribution;
+use super::content::items::attribution;
+use super::geometry::{Screen, inner};
 use super::text::wrap_indented;
 use super::theme::Theme;
 use super::{draw_row, pane_block, position, selection};
-use crate::app::{App, View, scroll_to};
+use crate::app::{App, View};
 use crate::data::{DisputeIx, Indexed};
 
 /// Narrower than this, claims are stacked instead of side by side.
@@ -45,7 +45,7 @@ impl Widget for DisputesView<'_> {
         let title = Line::from(vec![
             Span::styled(" Disputes: where the sources disagree ", theme.title),
             Span::styled(
-                format!("{} ", position(pos.selected, app.disputes.len())),
+                format!("{} ", position(pos.selected, app.disputes().len())),
                 theme.dim,
             ),
         ]);
@@ -54,7 +54,7 @@ impl Widget for DisputesView<'_> {
         if list.is_empty() {
             return;
         }
-        if app.disputes.is_empty() {
+        if app.disputes().is_empty() {
             draw_row(
                 buf,
                 list,
@@ -65,12 +65,11 @@ impl Widget for DisputesView<'_> {
             return;
         }
         let height = list.height as usize;
-        let offset = scroll_to(pos.offset, pos.selected, height, app.disputes.len());
         for (y, (n, &d)) in app
-            .disputes
+            .disputes()
             .iter()
             .enumerate()
-            .skip(offset)
+            .skip(pos.offset)
             .take(height)
             .enumerate()
         {
@@ -84,7 +83,7 @@ impl Widget for DisputesView<'_> {
             draw_row(buf, list, y as u16, line, style);
         }
 
-        let Some(&d) = app.disputes.get(pos.selected) else {
+        let Some(&d) = app.disputes().get(pos.selected) else {
             return;
         };
         claims(data, d, self.screen.view.main, buf, theme);

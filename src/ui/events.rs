@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::text::highlighted;
-use super::theme::Theme;
+use super::theme::{Theme, certainty_marker};
 use super::{draw_row, pane_frame, selection};
 use crate::app::{App, Filter, HitField, Pane, Row};
-use crate::data::{Certainty, Event};
+use crate::data::Event;
 
 /// Width of the date column: `17 Nov 2021` plus a space.
 const DATE_WIDTH: usize = 12;
@@ -44,7 +44,7 @@ impl Widget for EventsPane<'_> {
             return;
         }
         let height = inner.height as usize;
-        let offset = app.events.scroll(data, &app.events_pos, height);
+        let offset = app.events_pos.offset;
         let search = app.search.as_ref().filter(|s| s.pane == Pane::Events);
         for y in 0..height {
             let Some(row) = app.events.row(data, offset + y) else {
@@ -82,15 +82,6 @@ fn year_heading(year: i32, count: usize, width: usize, theme: &Theme) -> Line<'s
         Span::styled(label, theme.heading),
         Span::styled(rule, theme.dim),
     ])
-}
-
-/// A marker for how sure the sources are: `≠` disputed, `?` alleged.
-pub fn certainty_marker(certainty: Option<Certainty>, theme: &Theme) -> Span<'static> {
-    match certainty {
-        Some(Certainty::Disputed) => Span::styled("≠", theme.disputed),
-        Some(Certainty::Alleged) => Span::styled("?", theme.alleged),
-        _ => Span::raw(" "),
-    }
 }
 
 fn event_row(event: Event<'_>, hit: Option<&crate::app::Hit>, theme: &Theme) -> Line<'static> {

@@ -6,26 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::layout::inner;
+use super::geometry::{finder_list, inner};
 use super::text::highlighted;
 use super::theme::Theme;
 use super::{draw_row, left_right, pane_block, selection};
-use crate::app::{App, Finder, scroll_to};
+use crate::app::{App, Finder};
 
 pub struct FinderPopup<'a> {
     pub app: &'a App,
     pub finder: &'a Finder,
     pub theme: &'a Theme,
-}
-
-/// Where the results go inside the popup (below the query and the count).
-pub fn list_area(popup: Rect) -> Rect {
-    let inside = inner(popup);
-    Rect {
-        y: inside.y + 2,
-        height: inside.height.saturating_sub(2),
-        ..inside
-    }
 }
 
 impl Widget for FinderPopup<'_> {
@@ -52,7 +42,7 @@ impl Widget for FinderPopup<'_> {
         );
         draw_row(buf, inside, 1, Line::styled(count, theme.dim), None);
 
-        let list = list_area(area);
+        let list = finder_list(area);
         if list.is_empty() {
             return;
         }
@@ -67,12 +57,7 @@ impl Widget for FinderPopup<'_> {
         }
         let height = list.height as usize;
         let width = list.width as usize;
-        let offset = scroll_to(
-            finder.pos.offset,
-            finder.pos.selected,
-            height,
-            finder.results.len(),
-        );
+        let offset = finder.pos.offset;
         for (y, (pos, hit)) in finder
             .results
             .iter()

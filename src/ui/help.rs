@@ -1,55 +1,19 @@
-//! The help popup, written from the keymap.
+//! The help popup: the keymap's sections (`content::help`), scrolled by rows.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
-use super::layout::inner;
-use super::text::wrap_indented;
+use super::content::help::{Section, lines};
+use super::geometry::inner;
 use super::theme::Theme;
 use super::{draw_row, pane_block};
-use crate::app::keymap;
 
 pub struct HelpPopup<'a> {
+    pub sections: &'a [Section],
     pub scroll: usize,
     pub theme: &'a Theme,
-}
-
-/// Width of the keys column.
-const KEYS_WIDTH: usize = 20;
-
-/// The help's lines, wrapped to `width`: each section of the keymap, then the
-/// markers and the mouse.
-pub fn lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for (title, rows) in keymap::help_sections() {
-        out.push(Line::styled(title, theme.heading));
-        for (keys, help) in rows {
-            let row = [
-                Span::styled(format!("  {keys:<KEYS_WIDTH$}"), theme.label),
-                Span::styled(help, theme.text),
-            ];
-            out.extend(wrap_indented(&row, width, KEYS_WIDTH + 2));
-        }
-        out.push(Line::default());
-    }
-    out.push(Line::styled("Markers", theme.heading));
-    out.push(Line::from(vec![
-        Span::styled("  ≠", theme.disputed),
-        Span::styled("  disputed: the sources disagree (d)", theme.text),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled("  ?", theme.alleged),
-        Span::styled("  alleged: an accusation or inference", theme.text),
-    ]));
-    out.push(Line::default());
-    out.push(Line::styled("Mouse", theme.heading));
-    out.push(Line::styled(
-        "  a click selects and focuses, the wheel scrolls",
-        theme.text,
-    ));
-    out
 }
 
 impl Widget for HelpPopup<'_> {
@@ -65,7 +29,7 @@ impl Widget for HelpPopup<'_> {
         if inside.is_empty() {
             return;
         }
-        let lines = lines(theme, inside.width as usize);
+        let lines = lines(self.sections, theme, inside.width as usize);
         let height = inside.height as usize;
         let scroll = self.scroll.min(lines.len().saturating_sub(height));
         for (y, line) in lines.into_iter().skip(scroll).take(height).enumerate() {

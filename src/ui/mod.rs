@@ -1,13 +1,15 @@
 //! Drawing: `render(&App, &mut Frame)` and one widget per pane. Nothing here changes
-//! the state; every list draws only the rows that fit.
+//! the state; every list draws only the rows that fit, from the window `update`
+//! left it (`app::lists`).
 
 pub mod actors;
+pub mod content;
 pub mod detail;
 pub mod disputes;
 pub mod events;
 pub mod finder;
+pub mod geometry;
 pub mod help;
-pub mod layout;
 pub mod loading;
 pub mod quotes;
 pub mod source_view;
@@ -24,8 +26,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Pane, Popup, View};
-use layout::{Arrangement, Screen};
+use crate::app::{App, Popup, View, keymap};
+use geometry::{Arrangement, Pane, Screen};
 use theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -37,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// Draws the whole screen into a buffer (what `render` does for a frame).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = Theme::new(app.colors);
-    let screen = layout::screen(area, app);
+    let screen = app.screen_in(area);
     if screen.arrangement == Arrangement::TooSmall {
         too_small(area, buf, &theme);
         return;
@@ -74,6 +76,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             }
             .render(area, buf),
             Popup::Help { scroll } => help::HelpPopup {
+                sections: &keymap::help_sections(),
                 scroll: *scroll,
                 theme: &theme,
             }
@@ -84,7 +87,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn draw_panes(app: &App, screen: &Screen, buf: &mut Buffer, theme: &Theme) {
     for pane in Pane::ALL {
-        if !screen.shows(app, pane) {
+        if !screen.shows(pane, app.focus) {
             continue;
         }
         let area = screen.pane(pane);
@@ -108,18 +111,25 @@ fn draw_panes(app: &App, screen: &Screen, buf: &mut Buffer, theme: &Theme) {
                 focused,
             }
             .render(area, buf),
-            Pane::Detail => detail::DetailPane {
-                app,
-                theme,
-                focused,
+            Pane::Detail => {
+                let subject = app.detail();
+                let width = geometry::inner(area).width as usize;
+                detail::DetailPane {
+                    data: &app.data,
+                    subject,
+                    scroll: app.detail_scroll,
+                    heights: app.heights.detail_if_known(subject, width),
+                    theme,
+                    focused,
+                }
+                .render(area, buf)
             }
-            .render(area, buf),
         }
     }
 }
 
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    for (pane, start, end) in layout::tab_spans(area) {
+    for (pane, start, end) in geometry::tab_spans(area) {
         if start >= area.right() {
             break;
         }
@@ -132,7 +142,7 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         buf.set_stringn(
             start,
             area.y,
-            layout::tab_label(pane),
+            geometry::tab_label(pane),
             width as usize,
             style,
         );
@@ -147,8 +157,8 @@ fn too_small(area: Rect, buf: &mut Buffer, theme: &Theme) {
                 "{}x{}: tlx needs at least {}x{}",
                 area.width,
                 area.height,
-                layout::MIN_WIDTH,
-                layout::MIN_HEIGHT
+                geometry::MIN_WIDTH,
+                geometry::MIN_HEIGHT
             ),
             theme.text,
         ),

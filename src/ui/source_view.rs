@@ -1,74 +1,23 @@
-//! The source view: a source's facts and all its excerpts in document order, the
-//! chosen one highlighted and scrolled into view.
+//! The source view: a source's facts and all its excerpts in document order
+//! (`content::items`), the chosen one highlighted and scrolled into view.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::layout::{Screen, inner};
-use super::text::{ITEM_LINE_LIMIT, fit, wrap_at_most, wrap_indented};
+use super::content::items::excerpt_lines;
+use super::geometry::{Screen, inner};
+use super::text::fit;
 use super::theme::Theme;
 use super::{draw_item, pane_block, position, selection};
-use crate::app::{App, View, scroll_to_varying};
-use crate::data::{Indexed, QuoteIx, SourceIx};
+use crate::app::{App, View};
+use crate::data::{Indexed, SourceIx};
 
 pub struct SourceView<'a> {
     pub app: &'a App,
     pub theme: &'a Theme,
     pub screen: &'a Screen,
-}
-
-/// The lines of one excerpt: number and text, then whom it quotes and what it supports.
-pub fn excerpt_lines(
-    data: &Indexed,
-    n: usize,
-    q: QuoteIx,
-    width: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let t = &data.timeline;
-    let quote = t.quote(q);
-    let mut lines = wrap_at_most(
-        &[
-            Span::styled(format!("{:>3}. ", n + 1), theme.label),
-            Span::styled(format!("“{}”", quote.text()), theme.quote),
-        ],
-        width,
-        6,
-        ITEM_LINE_LIMIT,
-    );
-    let mut about = Vec::new();
-    if let Some(speaker) = quote.speaker() {
-        about.push(Span::styled(
-            format!("     — {}", t.actor(speaker).name()),
-            theme.dim,
-        ));
-    }
-    let events = data.index.events_of_quote(q);
-    if let Some(&first) = events.first() {
-        let event = t.event(first);
-        let more = if events.len() > 1 {
-            format!(" (+{} more)", events.len() - 1)
-        } else {
-            String::new()
-        };
-        about.push(Span::styled(
-            format!("     → {} {}{more}", event.date().human(), event.title()),
-            theme.dim,
-        ));
-    } else {
-        about.push(Span::styled("     → supports no event", theme.dim));
-    }
-    for span in about {
-        lines.extend(wrap_indented(&[span], width, 7));
-    }
-    lines.push(Line::default());
-    lines
-}
-
-pub fn excerpt_height(data: &Indexed, n: usize, q: QuoteIx, width: usize) -> usize {
-    excerpt_lines(data, n, q, width, &Theme::new(false)).len()
 }
 
 fn facts(data: &Indexed, s: SourceIx, theme: &Theme) -> Vec<Line<'static>> {
@@ -151,13 +100,8 @@ impl Widget for SourceView<'_> {
         }
         let width = list.width as usize;
         let height = list.height as usize;
-        let offset = scroll_to_varying(pos.offset, pos.selected, height, excerpts.len(), |i| {
-            excerpts
-                .get(i)
-                .map_or(1, |&q| excerpt_height(data, i, q, width))
-        });
         let mut y = 0;
-        for (n, &q) in excerpts.iter().enumerate().skip(offset) {
+        for (n, &q) in excerpts.iter().enumerate().skip(pos.offset) {
             if y >= height {
                 break;
             }

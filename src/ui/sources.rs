@@ -5,11 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::layout::inner;
+use super::geometry::inner;
 use super::text::{fit, text_width};
 use super::theme::Theme;
 use super::{draw_row, pane_block, position, selection};
-use crate::app::{App, View, scroll_to};
+use crate::app::{App, View};
 use crate::data::SourceIx;
 
 pub struct SourcesView<'a> {
@@ -45,7 +45,7 @@ impl Widget for SourcesView<'_> {
             return;
         }
         let height = list.height as usize;
-        let offset = scroll_to(pos.offset, pos.selected, height, sources.len());
+        let offset = pos.offset;
         let visible = || sources.clone().enumerate().skip(offset).take(height);
         // The publisher column fits the longest publisher shown, within reason.
         let column = visible()

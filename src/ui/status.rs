@@ -32,7 +32,7 @@ pub fn place(app: &App) -> (String, String) {
         ),
         View::Disputes { pos } => (
             "Disputes".into(),
-            position(pos.selected, app.disputes.len()),
+            position(pos.selected, app.disputes().len()),
         ),
         View::Sources { pos } => (
             "Sources".into(),

@@ -71,10 +71,59 @@ pub fn wrap_at_most(
     indent: usize,
     max_lines: usize,
 ) -> Vec<Line<'static>> {
+    wrap_window(spans, width, indent, 0, max_lines).1
+}
+
+/// The lines of `wrap_indented` after the first `skip`, at most `take` of them,
+/// and how many were skipped (all the lines there are, when fewer than `skip`).
+/// Skipped lines are counted, not built: a frame scrolled deep into a long text
+/// pays for finding its first line, not for making every line above it.
+pub fn wrap_window(
+    spans: &[Span<'_>],
+    width: usize,
+    indent: usize,
+    skip: usize,
+    take: usize,
+) -> (usize, Vec<Line<'static>>) {
+    let w = wrap_into(spans, width, indent, skip, skip.saturating_add(take));
+    let skipped = w.done.min(skip);
+    let pad = " ".repeat(if indent < width.max(1) { indent } else { 0 });
+    let lines = w
+        .lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, chars)| {
+            let mut line = to_line(chars);
+            if skipped + i > 0 && !pad.is_empty() {
+                line.spans.insert(0, Span::raw(pad.clone()));
+            }
+            line
+        })
+        .collect();
+    (skipped, lines)
+}
+
+/// How many lines `wrap_indented` makes, without making them.
+pub fn wrap_count(spans: &[Span<'_>], width: usize, indent: usize) -> usize {
+    wrap_into(spans, width, indent, usize::MAX, usize::MAX).done
+}
+
+/// Wraps `spans` into `max_lines` lines at most (always at least one), keeping
+/// the characters of those after the first `skip`.
+fn wrap_into(
+    spans: &[Span<'_>],
+    width: usize,
+    indent: usize,
+    skip: usize,
+    max_lines: usize,
+) -> Wrapper {
     let width = width.max(1);
     let indent = if indent < width { indent } else { 0 };
+    let max_lines = max_lines.max(1);
     let mut w = Wrapper {
         lines: Vec::new(),
+        done: 0,
+        skip,
         line: Vec::new(),
         line_width: 0,
         width,
@@ -85,7 +134,7 @@ pub fn wrap_at_most(
     let mut at_paragraph_start = true;
     'spans: for span in spans {
         for c in span.content.chars() {
-            if w.lines.len() >= max_lines {
+            if w.done >= max_lines {
                 break 'spans;
             }
             match c {
@@ -118,26 +167,23 @@ pub fn wrap_at_most(
             }
         }
     }
-    w.place(&mut space, &mut word);
-    w.lines.push(std::mem::take(&mut w.line));
-    w.lines.truncate(max_lines.max(1));
-    let pad = " ".repeat(indent);
-    w.lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, chars)| {
-            let mut line = to_line(chars);
-            if i > 0 && indent > 0 {
-                line.spans.insert(0, Span::raw(pad.clone()));
-            }
-            line
-        })
-        .collect()
+    if w.done < max_lines {
+        w.place(&mut space, &mut word);
+        w.break_line();
+    }
+    // Placing the last word may have broken lines past the limit.
+    w.done = w.done.min(max_lines);
+    w.lines.truncate(max_lines.saturating_sub(skip));
+    w
 }
 
 /// Greedy line filling for `wrap_indented`.
 struct Wrapper {
+    /// The finished lines after the first `skip`.
     lines: Vec<Vec<(char, Style)>>,
+    /// How many lines are finished, skipped ones included.
+    done: usize,
+    skip: usize,
     line: Vec<(char, Style)>,
     line_width: usize,
     width: usize,
@@ -146,7 +192,7 @@ struct Wrapper {
 
 impl Wrapper {
     fn limit(&self) -> usize {
-        if self.lines.is_empty() {
+        if self.done == 0 {
             self.width
         } else {
             self.rest_width
@@ -154,7 +200,13 @@ impl Wrapper {
     }
 
     fn break_line(&mut self) {
-        self.lines.push(std::mem::take(&mut self.line));
+        if self.done >= self.skip {
+            self.lines.push(std::mem::take(&mut self.line));
+        } else {
+            // Counted only; the buffer is kept for the next line.
+            self.line.clear();
+        }
+        self.done += 1;
         self.line_width = 0;
     }
 

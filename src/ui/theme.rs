@@ -2,6 +2,9 @@
 //! `NO_COLOR`, which must stay readable with no colour at all.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
+
+use crate::data::Certainty;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {
@@ -113,5 +116,14 @@ impl Theme {
             tab_active: base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             input: bold,
         }
+    }
+}
+
+/// A marker for how sure the sources are: `≠` disputed, `?` alleged.
+pub fn certainty_marker(certainty: Option<Certainty>, theme: &Theme) -> Span<'static> {
+    match certainty {
+        Some(Certainty::Disputed) => Span::styled("≠", theme.disputed),
+        Some(Certainty::Alleged) => Span::styled("?", theme.alleged),
+        _ => Span::raw(" "),
     }
 }

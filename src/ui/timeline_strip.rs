@@ -27,7 +27,7 @@ impl Widget for Header<'_> {
         let (app, theme) = (self.app, self.theme);
         let t = &app.data.timeline;
         let mut spans = vec![Span::styled(format!(" {} ", t.title()), theme.title)];
-        if let Some((first, last)) = app.span {
+        if let Some((first, last)) = app.data.overview().span() {
             spans.push(Span::styled(
                 format!(" {} – {} ", first.human(), last.human()),
                 theme.text,
@@ -65,7 +65,7 @@ pub struct Strip<'a> {
 impl Widget for Strip<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
-        let Some((first_year, counts)) = &app.years else {
+        let Some((first_year, counts)) = app.data.overview().events_per_year() else {
             return;
         };
         // One space each side.

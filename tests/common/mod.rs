@@ -1,12 +1,14 @@
 //! Shared by the explorer's tests: the small hand-made timeline and ways to drive
-//! the app with actions or keys.
+//! the app with actions or keys, its searches answered at once as the explorer
+//! does for a small timeline (`tlx::tui::update_inline`).
 #![allow(dead_code)]
 
 use std::sync::Arc;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tlx::app::{Action, App, Start, keymap, update};
+use tlx::app::{Action, App, Effect, Start, keymap};
 use tlx::data::{ActorIx, EventIx, Indexed, ItemRef, QuoteIx, load_str};
+use tlx::tui::update_inline;
 
 pub const SMALL: &str = include_str!("../data/tui-small.json");
 
@@ -17,7 +19,8 @@ pub fn data() -> Arc<Indexed> {
 /// The app on the small timeline, sized like a terminal of `width` x `height`.
 pub fn app_sized(width: u16, height: u16) -> App {
     let mut app = App::new(data(), Start::Top);
-    update(&mut app, Action::Resize(width, height));
+    let effects = update_inline(&mut app, Action::Resize(width, height));
+    assert!(effects.is_empty(), "{effects:?}");
     app
 }
 
@@ -25,20 +28,27 @@ pub fn app() -> App {
     app_sized(160, 45)
 }
 
-pub fn run(app: &mut App, actions: &[Action]) {
+/// Runs actions; returns the effects they asked for other than searches (which
+/// are answered).
+pub fn run(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for action in actions {
-        update(app, action.clone());
+        effects.extend(update_inline(app, action.clone()));
     }
+    effects
 }
 
 /// Presses keys through the keymap, as the terminal would: `"jj"`, or named keys
-/// such as `"<Enter>"`, `"<Esc>"`, `"<Tab>"`, `"<BS>"`, `"<C-o>"`.
-pub fn keys(app: &mut App, keys: &str) {
+/// such as `"<Enter>"`, `"<Esc>"`, `"<Tab>"`, `"<BS>"`, `"<C-o>"`. Returns the
+/// effects they asked for other than searches (which are answered).
+pub fn keys(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for key in parse_keys(keys) {
         if let Some(action) = keymap::lookup(app.mode(), &key) {
-            update(app, action);
+            effects.extend(update_inline(app, action));
         }
     }
+    effects
 }
 
 pub fn parse_keys(keys: &str) -> Vec<KeyEvent> {

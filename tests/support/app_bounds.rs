@@ -61,7 +61,7 @@ pub fn check(app: &App) -> Result<(), String> {
         }
         View::Disputes { pos } => {
             expect(
-                in_list(pos.selected, app.disputes.len()),
+                in_list(pos.selected, app.disputes().len()),
                 "disputes: selected",
             );
             expect(pos.offset <= pos.selected, "disputes: offset");

@@ -1,22 +1,21 @@
 //! Moving around: focus, selections, Enter, the views, jumps and the history.
 
-use super::screen;
 use super::search::{next_match, start_search};
+use super::{pane_entry, request};
+use crate::app::lists::{self, ListId};
 use crate::app::{
-    Action, ActorsMode, App, Effect, FINDER_ROWS, Filter, Finder, ListPos, Pane, Popup,
+    Action, ActorsMode, App, Effect, Effects, FINDER_ROWS, Filter, Finder, ListPos, Pane, Popup,
     QuoteContext, View, citation::citation,
 };
 use crate::data::background::SearchTarget;
 use crate::data::{ActorIx, EventIx, QuoteIx, SourceIx};
-use crate::ui::layout::inner;
-use crate::ui::source_view;
 
-pub(super) fn global(app: &mut App, action: Action) -> bool {
+pub(super) fn global(app: &mut App, action: Action, fx: &mut Effects) -> bool {
     match action {
         Action::OpenHelp => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::OpenFinder => {
             let rows = FINDER_ROWS;
-            let generation = app.request(SearchTarget::Finder { rows }, String::new());
+            let generation = request(app, fx, SearchTarget::Finder { rows }, String::new());
             app.popup = Some(Popup::Finder(Finder {
                 generation,
                 pending: true,
@@ -29,7 +28,7 @@ pub(super) fn global(app: &mut App, action: Action) -> bool {
                 let selected = app
                     .selected_event()
                     .and_then(|e| app.data.index.disputes_of_event(e).first().copied())
-                    .and_then(|d| app.disputes.iter().position(|&x| x == d))
+                    .and_then(|d| app.disputes().iter().position(|&x| x == d))
                     .unwrap_or(0);
                 open_view(app, View::Disputes { pos: at(selected) });
             }
@@ -88,8 +87,8 @@ pub(super) fn close_view(app: &mut App) {
     app.view = View::Main;
 }
 
-pub(super) fn in_main(app: &mut App, action: Action) {
-    if global(app, action.clone()) {
+pub(super) fn in_main(app: &mut App, action: Action, fx: &mut Effects) {
+    if global(app, action.clone(), fx) {
         return;
     }
     let page = page_size(app, app.focus) as isize;
@@ -117,7 +116,7 @@ pub(super) fn in_main(app: &mut App, action: Action) {
             app.message = Some("Esc closes popups and searches; q quits.".into());
         }
         Action::ToggleAllActors => toggle_actors(app),
-        Action::Copy => copy(app),
+        Action::Copy => copy(app, fx),
         Action::StartSearch => start_search(app),
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
@@ -126,9 +125,9 @@ pub(super) fn in_main(app: &mut App, action: Action) {
 }
 
 /// How far PgUp/PgDn move in a pane: its visible rows, less one for context.
-pub(super) fn page_size(app: &App, pane: Pane) -> usize {
-    let rows = inner(screen(app).pane(pane)).height as usize;
-    rows.saturating_sub(1).max(1)
+pub(super) fn page_size(app: &mut App, pane: Pane) -> usize {
+    let entry = pane_entry(app, pane);
+    lists::page(app, entry)
 }
 
 /// Moves the selection of a pane (or scrolls the detail) by `delta`.
@@ -221,8 +220,10 @@ pub(super) fn activate_pane(app: &mut App, pane: Pane) {
 pub(super) fn filter_to_actor(app: &mut App, actor: ActorIx) {
     app.remember();
     app.set_filter(Some(Filter::Actor(actor)));
-    if app.actors_mode == ActorsMode::All {
-        app.actors_pos.selected = app.actor_name_rank[actor.get()] as usize;
+    if app.actors_mode == ActorsMode::All
+        && let Some(rank) = app.data.overview().name_rank(actor)
+    {
+        app.actors_pos.selected = rank;
     }
     focus(app, Pane::Events);
     let n = app.events.len(&app.data);
@@ -284,37 +285,41 @@ pub(super) fn toggle_actors(app: &mut App) {
     app.on_actor_changed();
 }
 
-pub(super) fn copy(app: &mut App) {
+pub(super) fn copy(app: &mut App, fx: &mut Effects) {
     match app.current_quote() {
         Some(q) => {
-            app.effects.push(Effect::Copy(citation(&app.data, q)));
+            fx.push(Effect::Copy(citation(&app.data, q)));
             app.message = Some("Copied the quote with its citation.".into());
         }
         None => app.message = Some("Select a quote to copy it (3: the quotes pane).".into()),
     }
 }
 
-pub(super) fn view_len(app: &App) -> usize {
+/// The list of the open view, if a view is open.
+pub(super) fn view_list(app: &App) -> Option<ListId> {
     match &app.view {
-        View::Main => 0,
-        View::Source { source, .. } => app.data.index.quotes_of_source(*source).len(),
-        View::Disputes { .. } => app.disputes.len(),
-        View::Sources { .. } => app.data.timeline.sources().len(),
-    }
-}
-
-pub(super) fn view_pos(app: &mut App) -> Option<&mut ListPos> {
-    match &mut app.view {
         View::Main => None,
-        View::Source { pos, .. } | View::Disputes { pos } | View::Sources { pos } => Some(pos),
+        View::Source { .. } => Some(ListId::Source),
+        View::Disputes { .. } => Some(ListId::Disputes),
+        View::Sources { .. } => Some(ListId::Sources),
     }
 }
 
-pub(super) fn in_view(app: &mut App, action: Action) {
-    if global(app, action.clone()) {
+/// Moves the selection of the open view's list by `delta`.
+pub(super) fn move_in_view(app: &mut App, delta: isize) {
+    let Some(id) = view_list(app) else {
+        return;
+    };
+    let len = lists::item_count(app, id);
+    if let Some(pos) = lists::position(app, id) {
+        pos.step(delta, len);
+    }
+}
+
+pub(super) fn in_view(app: &mut App, action: Action, fx: &mut Effects) {
+    if global(app, action.clone(), fx) {
         return;
     }
-    let len = view_len(app);
     let page = view_page(app) as isize;
     let delta = match action {
         Action::Up => Some(-1),
@@ -326,47 +331,24 @@ pub(super) fn in_view(app: &mut App, action: Action) {
         _ => None,
     };
     if let Some(delta) = delta {
-        if let Some(pos) = view_pos(app) {
-            pos.step(delta, len);
-        }
+        move_in_view(app, delta);
         return;
     }
     match action {
         Action::Activate => activate_view(app),
         Action::Close => close_view(app),
-        Action::Copy => copy(app),
+        Action::Copy => copy(app, fx),
         _ => {}
     }
 }
 
-/// How far PgUp/PgDn move in a view: the rows of its list that show, less one, or
-/// in the source view the excerpts that fit below the selected one.
-fn view_page(app: &App) -> usize {
-    let screen = screen(app);
-    let rows = match &app.view {
-        View::Main => 1,
-        View::Disputes { .. } => inner(screen.view.top).height as usize,
-        View::Sources { .. } => inner(screen.view.main).height as usize,
-        View::Source { source, pos } => {
-            let area = inner(screen.view.main);
-            let (width, height) = (area.width as usize, area.height as usize);
-            let mut used = 0;
-            let fitting = app
-                .data
-                .index
-                .quotes_of_source(*source)
-                .iter()
-                .enumerate()
-                .skip(pos.selected)
-                .take_while(|&(n, &q)| {
-                    used += source_view::excerpt_height(&app.data, n, q, width);
-                    used <= height
-                })
-                .count();
-            return fitting.max(1);
-        }
-    };
-    rows.saturating_sub(1).max(1)
+/// How far PgUp/PgDn move in a view (`lists::page`).
+fn view_page(app: &mut App) -> usize {
+    let screen = app.screen();
+    match view_list(app).and_then(|id| lists::entry(app, &screen, id)) {
+        Some(entry) => lists::page(app, entry),
+        None => 1,
+    }
 }
 
 pub(super) fn activate_view(app: &mut App) {
@@ -380,7 +362,7 @@ pub(super) fn activate_view(app: &mut App) {
             }
         }
         View::Disputes { pos } => {
-            let Some(&d) = app.disputes.get(pos.selected) else {
+            let Some(&d) = app.disputes().get(pos.selected) else {
                 return;
             };
             match app.data.timeline.dispute(d).event() {

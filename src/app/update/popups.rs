@@ -1,10 +1,11 @@
 //! The actor finder and the help.
 
 use super::navigate::filter_to_actor;
-use crate::app::{Action, App, FINDER_ROWS, Popup};
+use super::request;
+use crate::app::{Action, App, Effects, FINDER_ROWS, Popup};
 use crate::data::background::SearchTarget;
 
-pub(super) fn in_finder(app: &mut App, action: Action) {
+pub(super) fn in_finder(app: &mut App, action: Action, fx: &mut Effects) {
     let Some(Popup::Finder(finder)) = app.popup.as_mut() else {
         return;
     };
@@ -48,9 +49,9 @@ pub(super) fn in_finder(app: &mut App, action: Action) {
         _ => requery = false,
     }
     if requery {
-        // The results stay until the answer comes (at once when inline).
+        // The results stay until the answer comes.
         let query = finder.query.clone();
-        let generation = app.request(SearchTarget::Finder { rows: FINDER_ROWS }, query);
+        let generation = request(app, fx, SearchTarget::Finder { rows: FINDER_ROWS }, query);
         if let Some(Popup::Finder(finder)) = app.popup.as_mut() {
             finder.generation = generation;
             finder.pending = true;

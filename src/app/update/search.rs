@@ -1,9 +1,10 @@
 //! `/` search in a pane: typing, the hits, n/N, keep or restore.
 
 use super::navigate::select;
+use super::{cancel_pane_search, request};
 use crate::app::search::Shown;
 use crate::app::search::{finder_hits, hits_in_pane, pane_target};
-use crate::app::{Action, App, ListPos, Pane, Popup, Search};
+use crate::app::{Action, App, Effects, ListPos, Pane, Popup, Search};
 use crate::data::background::{Found, SearchAnswer};
 
 pub(super) fn start_search(app: &mut App) {
@@ -27,25 +28,25 @@ pub(super) fn start_search(app: &mut App) {
     });
 }
 
-pub(super) fn in_search(app: &mut App, action: Action) {
+pub(super) fn in_search(app: &mut App, action: Action, fx: &mut Effects) {
     let Some(search) = app.search.as_mut() else {
         return;
     };
     match action {
         Action::Input(c) => {
             search.query.push(c);
-            research(app);
+            research(app, fx);
         }
         Action::DeleteChar => {
             if search.query.pop().is_none() {
-                cancel_search(app);
+                cancel_search(app, fx);
             } else {
-                research(app);
+                research(app, fx);
             }
         }
         Action::ClearInput => {
             search.query.clear();
-            research(app);
+            research(app, fx);
         }
         Action::NextMatch => next_match(app, true),
         Action::PrevMatch => next_match(app, false),
@@ -58,23 +59,23 @@ pub(super) fn in_search(app: &mut App, action: Action) {
                 app.message = Some("No match.".into());
             }
         }
-        Action::Close => cancel_search(app),
+        Action::Close => cancel_search(app, fx),
         _ => {}
     }
 }
 
 /// Asks for the query's hits; they come with `receive`. An empty query has none:
 /// back to where the search began.
-pub(super) fn research(app: &mut App) {
+pub(super) fn research(app: &mut App, fx: &mut Effects) {
     let Some(search) = app.search.as_ref() else {
         return;
     };
     let (pane, query, saved) = (search.pane, search.query.clone(), search.saved);
     let target = pane_target(pane).filter(|_| !query.trim().is_empty());
     let generation = match target {
-        Some(target) => app.request(target, query),
+        Some(target) => request(app, fx, target, query),
         // No request, but any answer still on its way is now stale.
-        None => app.cancel_pane_search(),
+        None => cancel_pane_search(app, fx),
     };
     let Some(search) = app.search.as_mut() else {
         return;
@@ -136,10 +137,10 @@ pub(super) fn receive(app: &mut App, answer: SearchAnswer) {
     }
 }
 
-pub(super) fn cancel_search(app: &mut App) {
+pub(super) fn cancel_search(app: &mut App, fx: &mut Effects) {
     if let Some(search) = app.search.take() {
         if search.pending {
-            app.cancel_pane_search();
+            cancel_pane_search(app, fx);
         }
         select(app, search.pane, search.saved.selected);
         set_offset(app, search.pane, search.saved.offset);

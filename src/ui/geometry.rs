@@ -1,13 +1,59 @@
-//! Where everything goes for a terminal size: a pure function of the size and the
-//! state, shared by `render` (to draw) and `update` (to scroll and to hit-test clicks).
+//! Where everything goes for a terminal size, and how many rows the items that
+//! wrap take: the one part of `ui` that `app` may use, so that scrolling, paging
+//! and clicks in `update` agree with what `render` draws. It knows nothing of
+//! `App`: the layout is a function of the size and of a `Shape`.
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
-use crate::app::{App, Pane, Popup, View};
+use super::content::help::{self, Section};
+use super::content::{detail, items};
+use super::theme::Theme;
+use crate::data::{Indexed, QuoteIx};
+
+pub use super::content::detail::Subject;
 
 /// Below this the explorer only says that the terminal is too small.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+
+/// The four panes of the main screen, in focus order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Events,
+    Actors,
+    Quotes,
+    Detail,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Events, Pane::Actors, Pane::Quotes, Pane::Detail];
+
+    pub fn number(self) -> usize {
+        match self {
+            Pane::Events => 1,
+            Pane::Actors => 2,
+            Pane::Quotes => 3,
+            Pane::Detail => 4,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Events => "Events",
+            Pane::Actors => "Actors",
+            Pane::Quotes => "Quotes",
+            Pane::Detail => "Detail",
+        }
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[self.number() % 4]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.number() + 2) % 4]
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
@@ -18,6 +64,35 @@ pub enum Arrangement {
     /// Under 80 columns: one pane at a time, with tabs.
     Tabs,
     TooSmall,
+}
+
+/// What the layout depends on besides the size: what fills the body, and the
+/// popup over it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    pub body: Body,
+    pub popup: Option<PopupKind>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// The four panes.
+    Panes,
+    /// A source's facts (taller with its authors) over its excerpts.
+    Source {
+        authors: bool,
+    },
+    /// The list of `count` disputes over the selected one's claims.
+    Disputes {
+        count: usize,
+    },
+    Sources,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PopupKind {
+    Finder,
+    Help,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +107,8 @@ pub struct Screen {
     pub status: Rect,
     pub view: ViewAreas,
     pub popup: Option<Rect>,
+    /// True when the body shows the panes (no full-screen view).
+    pub shows_panes: bool,
 }
 
 /// The parts of a full-screen view, each a frame (borders included).
@@ -48,11 +125,12 @@ impl Screen {
         self.panes[pane.number() - 1]
     }
 
-    pub fn shows(&self, app: &App, pane: Pane) -> bool {
-        app.view == View::Main
+    /// Whether `pane` is drawn, with the focus on `focus`.
+    pub fn shows(&self, pane: Pane, focus: Pane) -> bool {
+        self.shows_panes
             && match self.arrangement {
                 Arrangement::Wide | Arrangement::Compact => true,
-                Arrangement::Tabs => app.focus == pane,
+                Arrangement::Tabs => focus == pane,
                 Arrangement::TooSmall => false,
             }
     }
@@ -75,8 +153,9 @@ pub fn arrangement(width: u16, height: u16) -> Arrangement {
     }
 }
 
-pub fn screen(area: Rect, app: &App) -> Screen {
+pub fn screen(area: Rect, shape: Shape) -> Screen {
     let arrangement = arrangement(area.width, area.height);
+    let shows_panes = shape.body == Body::Panes;
     let mut screen = Screen {
         arrangement,
         header: Rect::default(),
@@ -86,6 +165,7 @@ pub fn screen(area: Rect, app: &App) -> Screen {
         status: Rect::default(),
         view: ViewAreas::default(),
         popup: None,
+        shows_panes,
     };
     if arrangement == Arrangement::TooSmall {
         screen.body = area;
@@ -96,7 +176,7 @@ pub fn screen(area: Rect, app: &App) -> Screen {
     } else {
         3
     };
-    let tabs_height = u16::from(arrangement == Arrangement::Tabs && app.view == View::Main);
+    let tabs_height = u16::from(arrangement == Arrangement::Tabs && shows_panes);
     let [header, tabs, body, status] = Layout::vertical([
         Constraint::Length(header_height),
         Constraint::Length(tabs_height),
@@ -137,32 +217,31 @@ pub fn screen(area: Rect, app: &App) -> Screen {
         _ => [body; 4],
     };
 
-    screen.view = match &app.view {
-        View::Main => ViewAreas::default(),
-        View::Source { source, .. } => {
+    screen.view = match shape.body {
+        Body::Panes => ViewAreas::default(),
+        Body::Source { authors } => {
             // Title, publisher line, URL, and the authors when known; plus borders.
-            let authors = app.data.timeline.source(*source).authors().len() != 0;
             let facts = (5 + u16::from(authors)).min(body.height / 2);
             let [top, main] =
                 Layout::vertical([Constraint::Length(facts), Constraint::Min(1)]).areas(body);
             ViewAreas { top, main }
         }
-        View::Disputes { .. } => {
-            let wanted = app.disputes.len() as u16 + 2;
+        Body::Disputes { count } => {
+            let wanted = count as u16 + 2;
             let list = wanted.clamp(3, (body.height * 2 / 5).max(3));
             let [top, main] =
                 Layout::vertical([Constraint::Length(list), Constraint::Min(1)]).areas(body);
             ViewAreas { top, main }
         }
-        View::Sources { .. } => ViewAreas {
+        Body::Sources => ViewAreas {
             top: Rect::default(),
             main: body,
         },
     };
 
-    screen.popup = app.popup.as_ref().map(|popup| match popup {
-        Popup::Finder(_) => centered(area, 76, 22),
-        Popup::Help { .. } => centered(area, 84, area.height.saturating_sub(2)),
+    screen.popup = shape.popup.map(|popup| match popup {
+        PopupKind::Finder => centered(area, 76, 22),
+        PopupKind::Help => centered(area, 84, area.height.saturating_sub(2)),
     });
     screen
 }
@@ -183,6 +262,16 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// Where the finder's results go inside its popup (below the query and the count).
+pub fn finder_list(popup: Rect) -> Rect {
+    let inside = inner(popup);
+    Rect {
+        y: inside.y + 2,
+        height: inside.height.saturating_sub(2),
+        ..inside
+    }
+}
+
 /// The tabs' labels and where each one starts and ends on the tab row.
 pub fn tab_spans(tabs: Rect) -> Vec<(Pane, u16, u16)> {
     let mut x = tabs.x;
@@ -199,4 +288,32 @@ pub fn tab_spans(tabs: Rect) -> Vec<(Pane, u16, u16)> {
 
 pub fn tab_label(pane: Pane) -> String {
     format!(" {} {} ", pane.number(), pane.title())
+}
+
+// ---- Heights: measured with the code that draws, so the two cannot disagree ----
+
+// The styles do not change where lines break: any theme measures the same.
+
+/// Rows a quote takes in the quotes pane, `width` columns wide.
+pub fn quote_height(data: &Indexed, q: QuoteIx, width: usize) -> usize {
+    items::quote_lines(data, q, &[], width, &Theme::new(false)).len()
+}
+
+/// Rows excerpt `n` (quote `q`) takes in the source view.
+pub fn excerpt_height(data: &Indexed, n: usize, q: QuoteIx, width: usize) -> usize {
+    items::excerpt_lines(data, n, q, width, &Theme::new(false)).len()
+}
+
+/// Rows each paragraph of the detail of `subject` takes, `width` columns wide:
+/// the detail scrolls by rows, and a frame wraps only the paragraphs it shows.
+pub fn detail_heights(data: &Indexed, subject: Subject, width: usize) -> Vec<usize> {
+    detail::paragraphs(data, subject, &Theme::new(false))
+        .iter()
+        .map(|p| p.height(width))
+        .collect()
+}
+
+/// Rows the help takes, `width` columns wide, for the keymap's `sections`.
+pub fn help_height(sections: &[Section], width: usize) -> usize {
+    help::lines(sections, &Theme::new(false), width).len()
 }
