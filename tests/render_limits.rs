@@ -137,6 +137,31 @@ fn an_event_with_10000_actors_and_a_1_mb_quote_renders_scrolled() {
     let end = screen(&buffer(&app));
     assert!(end.contains("w149999"), "{end}");
 
+    // Deep in the quote, a frame wraps it from a line start that the app kept
+    // with its heights: the rows are those of wrapping it all from the top.
+    keys(&mut app, "<PgUp><PgUp>kkk");
+    let kept = buffer(&app);
+    let area = app.screen().pane(tlx::app::Pane::Detail);
+    let width = usize::from(area.width - 2);
+    assert!(app.detail_scroll > 20_000, "{}", app.detail_scroll);
+    assert!(app.heights.detail_if_known(app.detail(), width).is_some());
+    let mut from_top = kept.clone();
+    let theme = ui::theme::Theme::new(app.colors);
+    ratatui::widgets::Widget::render(
+        ui::detail::DetailPane {
+            data: &app.data,
+            subject: app.detail(),
+            scroll: app.detail_scroll,
+            heights: None,
+            theme: &theme,
+            focused: true,
+        },
+        area,
+        &mut from_top,
+    );
+    assert_eq!(screen(&kept), screen(&from_top));
+    assert_eq!(kept, from_top);
+
     // The source view shows the excerpt too.
     keys(&mut app, "3<Enter>");
     let source = screen(&buffer(&app));

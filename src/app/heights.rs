@@ -3,7 +3,7 @@
 //! changes: scrolling never wraps the same text twice.
 
 use crate::data::{Indexed, QuoteIx, SourceIx};
-use crate::ui::geometry::{self, Subject};
+use crate::ui::geometry::{self, Measured, Subject};
 
 /// Every measure the explorer keeps.
 #[derive(Clone, Debug, Default)]
@@ -13,7 +13,7 @@ pub struct Heights {
     /// The excerpts of the source the source view shows.
     excerpts: Items<SourceIx>,
     /// The rows of each paragraph of the detail.
-    detail: Option<(Subject, usize, Vec<usize>)>,
+    detail: Option<(Subject, usize, Vec<Measured>)>,
     /// The rows of the help.
     help: Option<(usize, usize)>,
 }
@@ -82,18 +82,19 @@ impl Heights {
         })
     }
 
-    /// Rows of each paragraph of the detail of `subject` at `width`.
-    pub fn detail(&mut self, data: &Indexed, subject: Subject, width: usize) -> &[usize] {
+    /// Rows of the detail of `subject` at `width`.
+    pub fn detail_rows(&mut self, data: &Indexed, subject: Subject, width: usize) -> usize {
         let fresh = matches!(&self.detail, Some((s, w, _)) if *s == subject && *w == width);
         if !fresh {
             let rows = geometry::detail_heights(data, subject, width);
             self.detail = Some((subject, width, rows));
         }
-        self.detail.as_ref().map_or(&[], |(_, _, rows)| rows)
+        let paragraphs = self.detail.as_ref().map_or(&[][..], |(_, _, rows)| rows);
+        paragraphs.iter().map(|m| m.rows).sum()
     }
 
-    /// The detail's paragraph heights if measured for `subject` at `width`.
-    pub fn detail_if_known(&self, subject: Subject, width: usize) -> Option<&[usize]> {
+    /// The detail's paragraphs as measured for `subject` at `width`, if they were.
+    pub fn detail_if_known(&self, subject: Subject, width: usize) -> Option<&[Measured]> {
         match &self.detail {
             Some((s, w, rows)) if *s == subject && *w == width => Some(rows),
             _ => None,

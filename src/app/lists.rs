@@ -196,7 +196,7 @@ fn follow(app: &mut App, entry: Entry) {
             // Measured only once scrolled: most details are never scrolled.
             ListId::Detail if app.detail_scroll > 0 => {
                 let subject = app.detail();
-                let rows: usize = app.heights.detail(&app.data, subject, width).iter().sum();
+                let rows = app.heights.detail_rows(&app.data, subject, width);
                 app.detail_scroll = app.detail_scroll.min(rows.saturating_sub(height));
             }
             ListId::Help => {

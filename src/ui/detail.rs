@@ -8,17 +8,19 @@ use ratatui::widgets::Widget;
 use super::content::detail::{Subject, paragraphs};
 use super::geometry::Pane;
 use super::pane_frame;
+use super::text::Measured;
 use super::theme::Theme;
 use crate::data::Indexed;
 
-/// The detail pane, scrolled `scroll` rows down. `heights`, when given, are the
-/// rows of each paragraph at this width (`geometry::detail_heights`): the
-/// paragraphs above the scroll are then skipped without wrapping them.
+/// The detail pane, scrolled `scroll` rows down. `heights`, when given, measure
+/// each paragraph at this width (`geometry::detail_heights`): the paragraphs
+/// above the scroll are then skipped without wrapping them, and a long one is
+/// wrapped from near the first row shown.
 pub struct DetailPane<'a> {
     pub data: &'a Indexed,
     pub subject: Subject,
     pub scroll: usize,
-    pub heights: Option<&'a [usize]>,
+    pub heights: Option<&'a [Measured]>,
     pub theme: &'a Theme,
     pub focused: bool,
 }
@@ -41,9 +43,10 @@ impl Widget for DetailPane<'_> {
         let mut skip = match heights {
             // Never past the last screenful (`update` keeps it so; this is for a
             // frame drawn at another size than the app's).
-            Some(h) => self
-                .scroll
-                .min(h.iter().sum::<usize>().saturating_sub(height)),
+            Some(h) => {
+                let rows: usize = h.iter().map(|m| m.rows).sum();
+                self.scroll.min(rows.saturating_sub(height))
+            }
             None => self.scroll,
         };
         let mut y = 0;
@@ -51,13 +54,14 @@ impl Widget for DetailPane<'_> {
             if y >= height {
                 break;
             }
-            if let Some(&rows) = heights.and_then(|h| h.get(n))
-                && rows <= skip
+            let measured = heights.and_then(|h| h.get(n));
+            if let Some(m) = measured
+                && m.rows <= skip
             {
-                skip -= rows;
+                skip -= m.rows;
                 continue;
             }
-            let (skipped, lines) = paragraph.window(width, skip, height - y);
+            let (skipped, lines) = paragraph.window(width, measured, skip, height - y);
             skip -= skipped;
             for line in lines {
                 buf.set_line(inner.x, inner.y + y as u16, &line, inner.width);

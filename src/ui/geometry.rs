@@ -11,6 +11,7 @@ use super::theme::Theme;
 use crate::data::{Indexed, QuoteIx};
 
 pub use super::content::detail::Subject;
+pub use super::text::Measured;
 
 /// Below this the explorer only says that the terminal is too small.
 pub const MIN_WIDTH: u16 = 40;
@@ -304,12 +305,13 @@ pub fn excerpt_height(data: &Indexed, n: usize, q: QuoteIx, width: usize) -> usi
     items::excerpt_lines(data, n, q, width, &Theme::new(false)).len()
 }
 
-/// Rows each paragraph of the detail of `subject` takes, `width` columns wide:
-/// the detail scrolls by rows, and a frame wraps only the paragraphs it shows.
-pub fn detail_heights(data: &Indexed, subject: Subject, width: usize) -> Vec<usize> {
+/// Rows each paragraph of the detail of `subject` takes, `width` columns wide,
+/// and where some of them start: the detail scrolls by rows, and a frame wraps
+/// only the rows it shows.
+pub fn detail_heights(data: &Indexed, subject: Subject, width: usize) -> Vec<Measured> {
     detail::paragraphs(data, subject, &Theme::new(false))
         .iter()
-        .map(|p| p.height(width))
+        .map(|p| p.measure(width))
         .collect()
 }
 

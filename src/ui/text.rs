@@ -76,8 +76,7 @@ pub fn wrap_at_most(
 
 /// The lines of `wrap_indented` after the first `skip`, at most `take` of them,
 /// and how many were skipped (all the lines there are, when fewer than `skip`).
-/// Skipped lines are counted, not built: a frame scrolled deep into a long text
-/// pays for finding its first line, not for making every line above it.
+/// Skipped lines are counted, not built.
 pub fn wrap_window(
     spans: &[Span<'_>],
     width: usize,
@@ -85,7 +84,31 @@ pub fn wrap_window(
     skip: usize,
     take: usize,
 ) -> (usize, Vec<Line<'static>>) {
-    let w = wrap_into(spans, width, indent, skip, skip.saturating_add(take));
+    wrap_window_measured(spans, width, indent, None, skip, take)
+}
+
+/// `wrap_window`, starting from the last line start of `measured` (made by
+/// `measure` for these spans, width and indent) at or before `skip`: a frame
+/// scrolled deep into a long text wraps what it shows, not everything above it.
+pub fn wrap_window_measured(
+    spans: &[Span<'_>],
+    width: usize,
+    indent: usize,
+    measured: Option<&Measured>,
+    skip: usize,
+    take: usize,
+) -> (usize, Vec<Line<'static>>) {
+    let from = measured.and_then(|m| {
+        let before = m.starts.partition_point(|s| s.line <= skip);
+        before.checked_sub(1).map(|i| m.starts[i])
+    });
+    let window = Window {
+        skip,
+        max_lines: skip.saturating_add(take),
+        from,
+        record: false,
+    };
+    let w = wrap_into(spans, width, indent, window);
     let skipped = w.done.min(skip);
     let pad = " ".repeat(if indent < width.max(1) { indent } else { 0 });
     let lines = w
@@ -103,50 +126,113 @@ pub fn wrap_window(
     (skipped, lines)
 }
 
-/// How many lines `wrap_indented` makes, without making them.
-pub fn wrap_count(spans: &[Span<'_>], width: usize, indent: usize) -> usize {
-    wrap_into(spans, width, indent, usize::MAX, usize::MAX).done
+/// How many lines `wrap_indented` makes, without making them, and where some of
+/// them start (one every `LINE_START_EVERY` lines or so), for
+/// `wrap_window_measured`.
+pub fn measure(spans: &[Span<'_>], width: usize, indent: usize) -> Measured {
+    let window = Window {
+        skip: usize::MAX,
+        max_lines: usize::MAX,
+        from: None,
+        record: true,
+    };
+    let w = wrap_into(spans, width, indent, window);
+    Measured {
+        rows: w.done,
+        starts: w.starts,
+    }
+}
+
+/// The rows a text wraps to, and where some of its lines start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Measured {
+    pub rows: usize,
+    starts: Vec<LineStart>,
+}
+
+impl Measured {
+    /// `rows` rows, with no line start kept (a text too short to need one).
+    pub fn rows(rows: usize) -> Measured {
+        Measured {
+            rows,
+            starts: Vec::new(),
+        }
+    }
+}
+
+/// Lines apart of the line starts `measure` keeps.
+const LINE_START_EVERY: usize = 32;
+
+/// Where line `line` starts in the spans: at a word (or, after a newline, at a
+/// paragraph) beginning at byte `byte` of span `span`. Wrapping again from there
+/// makes the same lines as wrapping from the top, since a line that starts at a
+/// word carries nothing over from the line before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct LineStart {
+    line: usize,
+    span: usize,
+    byte: usize,
+    paragraph_start: bool,
+}
+
+/// Which lines `wrap_into` keeps, and where it starts.
+struct Window {
+    /// Lines counted but not kept.
+    skip: usize,
+    /// Lines after which it stops (skipped ones included).
+    max_lines: usize,
+    /// A line start to begin at instead of the top.
+    from: Option<LineStart>,
+    /// Keep line starts, for `measure`.
+    record: bool,
 }
 
 /// Wraps `spans` into `max_lines` lines at most (always at least one), keeping
 /// the characters of those after the first `skip`.
-fn wrap_into(
-    spans: &[Span<'_>],
-    width: usize,
-    indent: usize,
-    skip: usize,
-    max_lines: usize,
-) -> Wrapper {
+fn wrap_into(spans: &[Span<'_>], width: usize, indent: usize, window: Window) -> Wrapper {
     let width = width.max(1);
     let indent = if indent < width { indent } else { 0 };
-    let max_lines = max_lines.max(1);
+    let max_lines = window.max_lines.max(1);
+    // A start that does not fit these spans is ignored: wrapping from the top
+    // is slower, never wrong.
+    let from = window.from.filter(|s| {
+        spans
+            .get(s.span)
+            .is_some_and(|span| span.content.is_char_boundary(s.byte))
+    });
     let mut w = Wrapper {
         lines: Vec::new(),
-        done: 0,
-        skip,
+        done: from.map_or(0, |s| s.line),
+        skip: window.skip,
         line: Vec::new(),
         line_width: 0,
         width,
         rest_width: width - indent,
+        starts: Vec::new(),
+        next_start: window.record.then_some(LINE_START_EVERY),
     };
+    let (first_span, first_byte) = from.map_or((0, 0), |s| (s.span, s.byte));
+    let mut at_paragraph_start = from.is_none_or(|s| s.paragraph_start);
     let mut space: Vec<(char, Style)> = Vec::new();
     let mut word: Vec<(char, Style)> = Vec::new();
-    let mut at_paragraph_start = true;
-    'spans: for span in spans {
-        for c in span.content.chars() {
+    let mut word_start = (0, 0);
+    'spans: for (n, span) in spans.iter().enumerate().skip(first_span) {
+        let base = if n == first_span { first_byte } else { 0 };
+        for (i, c) in span.content[base..].char_indices() {
             if w.done >= max_lines {
                 break 'spans;
             }
             match c {
                 '\n' => {
-                    w.place(&mut space, &mut word);
+                    w.place(&mut space, &mut word, word_start);
                     w.break_line();
+                    w.mark((n, base + i + 1), true);
                     space.clear();
                     at_paragraph_start = true;
                 }
                 ' ' | '\t' => {
                     if !word.is_empty() {
-                        w.place(&mut space, &mut word);
+                        w.place(&mut space, &mut word, word_start);
                         space.clear();
                         at_paragraph_start = false;
                     }
@@ -162,18 +248,21 @@ fn wrap_into(
                         w.line.append(&mut space);
                     }
                     at_paragraph_start = false;
+                    if word.is_empty() {
+                        word_start = (n, base + i);
+                    }
                     word.push((c, span.style));
                 }
             }
         }
     }
     if w.done < max_lines {
-        w.place(&mut space, &mut word);
+        w.place(&mut space, &mut word, word_start);
         w.break_line();
     }
     // Placing the last word may have broken lines past the limit.
     w.done = w.done.min(max_lines);
-    w.lines.truncate(max_lines.saturating_sub(skip));
+    w.lines.truncate(max_lines.saturating_sub(window.skip));
     w
 }
 
@@ -188,6 +277,10 @@ struct Wrapper {
     line_width: usize,
     width: usize,
     rest_width: usize,
+    /// Line starts kept so far, and the line from which the next is kept (none:
+    /// keep none).
+    starts: Vec<LineStart>,
+    next_start: Option<usize>,
 }
 
 impl Wrapper {
@@ -210,9 +303,29 @@ impl Wrapper {
         self.line_width = 0;
     }
 
+    /// Keeps where the line just begun starts, if one is due.
+    fn mark(&mut self, (span, byte): (usize, usize), paragraph_start: bool) {
+        if let Some(next) = self.next_start
+            && self.done >= next
+        {
+            self.starts.push(LineStart {
+                line: self.done,
+                span,
+                byte,
+                paragraph_start,
+            });
+            self.next_start = Some(self.done + LINE_START_EVERY);
+        }
+    }
+
     /// Places a word (and the space before it) on this line or the next; a word
-    /// longer than a line is cut.
-    fn place(&mut self, space: &mut Vec<(char, Style)>, word: &mut Vec<(char, Style)>) {
+    /// longer than a line is cut. `start` is where the word begins in the spans.
+    fn place(
+        &mut self,
+        space: &mut Vec<(char, Style)>,
+        word: &mut Vec<(char, Style)>,
+        start: (usize, usize),
+    ) {
         if word.is_empty() {
             return;
         }
@@ -224,6 +337,7 @@ impl Wrapper {
         } else {
             if !self.line.is_empty() {
                 self.break_line();
+                self.mark(start, false);
             }
             space.clear();
         }
@@ -342,6 +456,82 @@ mod tests {
         let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, ["K", "ā", "ẓ", "i", "mī"]);
         assert_eq!(spans[1].style, hl);
+    }
+
+    /// Texts of every shape the wrapper meets: words short and longer than a
+    /// line, runs of spaces and tabs, newlines and indented paragraphs, wide
+    /// characters, and styles changing inside words.
+    fn texts() -> Vec<Vec<Span<'static>>> {
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let mut seed = 7u64;
+        let mut next = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let pieces = [
+            "a",
+            "bb",
+            "word",
+            "longerword",
+            "averyveryverylongwordindeed",
+            "漢字",
+            "é",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n   ",
+            "\n\n",
+        ];
+        (0..6)
+            .map(|_| {
+                let mut spans = Vec::new();
+                for _ in 0..1 + next(4) {
+                    let mut text = String::new();
+                    for _ in 0..80 + next(160) {
+                        let piece = pieces[next(pieces.len() as u64) as usize];
+                        text.push_str(piece);
+                        if next(3) > 0 {
+                            text.push(' ');
+                        }
+                    }
+                    let style = if next(2) == 0 { bold } else { Style::default() };
+                    spans.push(Span::styled(text, style));
+                }
+                spans
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_window_from_a_line_start_is_the_same_as_from_the_top() {
+        for spans in texts() {
+            for width in [1, 3, 7, 12, 31] {
+                for indent in [0, 1, 4] {
+                    let all = wrap_indented(&spans, width, indent);
+                    let measured = measure(&spans, width, indent);
+                    assert_eq!(measured.rows, all.len(), "{width} {indent}");
+                    if all.len() > 2 * LINE_START_EVERY {
+                        assert!(!measured.starts.is_empty(), "{width} {indent}");
+                    }
+                    let skips = (0..all.len() + 3).step_by(13).chain([all.len() - 1]);
+                    for skip in skips {
+                        for take in [1, 40] {
+                            let end = all.len().min(skip + take);
+                            let expected = &all[skip.min(end)..end];
+                            for from in [None, Some(&measured)] {
+                                let (skipped, lines) =
+                                    wrap_window_measured(&spans, width, indent, from, skip, take);
+                                assert_eq!(skipped, skip.min(all.len()), "{width} {indent} {skip}");
+                                assert_eq!(lines, expected, "{width} {indent} {skip} {take}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

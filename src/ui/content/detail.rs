@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::items::attribution;
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
-use crate::ui::text::{wrap_count, wrap_window};
+use crate::ui::text::{Measured, measure, wrap_window_measured};
 use crate::ui::theme::{Theme, certainty_marker};
 use crate::words::count;
 
@@ -30,25 +30,32 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// Rows it takes, `width` columns wide.
-    pub fn height(&self, width: usize) -> usize {
+    /// The rows it takes, `width` columns wide, and where some of them start.
+    pub fn measure(&self, width: usize) -> Measured {
         if self.blank {
-            1
+            Measured::rows(1)
         } else {
-            wrap_count(&self.spans, width, self.indent)
+            measure(&self.spans, width, self.indent)
         }
     }
 
     /// Its rows after the first `skip`, at most `take` of them, and how many it
-    /// skipped (fewer than `skip` when it has fewer rows).
-    pub fn window(&self, width: usize, skip: usize, take: usize) -> (usize, Vec<Line<'static>>) {
+    /// skipped (fewer than `skip` when it has fewer rows). `measured`, its
+    /// `measure` at this width if known, spares wrapping the rows skipped.
+    pub fn window(
+        &self,
+        width: usize,
+        measured: Option<&Measured>,
+        skip: usize,
+        take: usize,
+    ) -> (usize, Vec<Line<'static>>) {
         if self.blank {
             return match skip {
                 0 => (0, vec![Line::default()]),
                 _ => (1, Vec::new()),
             };
         }
-        wrap_window(&self.spans, width, self.indent, skip, take)
+        wrap_window_measured(&self.spans, width, self.indent, measured, skip, take)
     }
 }
 
@@ -73,7 +80,7 @@ pub fn paragraphs(data: &Indexed, subject: Subject, theme: &Theme) -> Vec<Paragr
 pub fn lines(data: &Indexed, subject: Subject, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     paragraphs(data, subject, theme)
         .iter()
-        .flat_map(|p| p.window(width, 0, usize::MAX).1)
+        .flat_map(|p| p.window(width, None, 0, usize::MAX).1)
         .collect()
 }
 
