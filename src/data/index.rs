@@ -8,10 +8,10 @@
 use std::sync::OnceLock;
 
 use super::date::Date;
-use super::event_hits::EventTables;
-use super::idmap::IdMap;
+use super::load::idmap::IdMap;
 use super::model::*;
-use super::search::{ActorTables, Narrowing};
+use super::search::actors::ActorTables;
+use super::search::events::{EventTables, Narrowing};
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.

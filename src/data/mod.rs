@@ -1,28 +1,21 @@
 //! The data layer: the timeline model, loading and validation, the index of
 //! cross-references, and search. Nothing here knows about the terminal.
 
-pub mod background;
-mod candidates;
-mod clean;
 pub mod date;
 pub mod diagnostic;
-pub mod event_hits;
 pub mod filter;
-pub mod html;
-mod idlist;
-mod idmap;
+pub mod formats;
 pub mod index;
 pub mod load;
 pub mod model;
-pub mod parse;
-pub mod progress;
-pub mod raw;
-pub mod read;
 pub mod search;
-mod slug;
 pub mod suggest;
-pub mod timelinejs;
-pub mod validate;
+
+// The modules' paths before `load`, `search` and `formats` became folders, kept
+// so that code written against them still compiles.
+pub use formats::{html, timelinejs};
+pub use load::{parse, progress, raw, read, validate};
+pub use search::{events as event_hits, worker as background};
 
 pub use date::{Date, Precision};
 pub use diagnostic::Diagnostic;

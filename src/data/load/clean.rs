@@ -4,8 +4,8 @@
 //! move the cursor, change colours or worse. So every control character other than
 //! newline and tab is dropped at load, with one warning per field that had any.
 
-use super::diagnostic::Diagnostic;
 use super::raw::*;
+use crate::data::diagnostic::Diagnostic;
 
 /// Cleans every string of `raw` in place; one warning per field that changed.
 pub fn remove_control_characters(raw: &mut RawTimeline<'_>, warnings: &mut Vec<Diagnostic>) {

@@ -7,14 +7,14 @@
 
 use std::collections::HashMap;
 
-use super::date::Date;
-use super::diagnostic::{Diagnostic, quoted};
 use super::idlist::IdList;
 use super::idmap::IdMap;
-use super::model::*;
 use super::progress::LoadProgress;
 use super::raw::*;
-use super::suggest::closest;
+use crate::data::date::Date;
+use crate::data::diagnostic::{Diagnostic, quoted};
+use crate::data::model::*;
+use crate::data::suggest::closest;
 
 /// The format version this build reads.
 pub const FORMAT: &str = "tlx/1";

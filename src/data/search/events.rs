@@ -1,3 +1,5 @@
+//! Fuzzy search over event titles, summaries, places and tags.
+//!
 //! Event search as the events pane needs it: which events match, in list order,
 //! and the best one, without ranking every match or computing highlights that
 //! nobody sees (`EventSearch::hit` computes one row's, when it is drawn).
@@ -18,10 +20,11 @@ use std::time::{Duration, Instant};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::candidates::parallel;
-use super::index::Indexed;
-use super::model::{Event, EventIx};
-use super::search::{EXACT_BONUS, EventSearch, Query, event_fields, has_compact_window};
+use super::matcher::{
+    EXACT_BONUS, Matcher, Query, has_compact_window, is_subsequence, lowercase, parallel,
+};
+use crate::data::index::Indexed;
+use crate::data::model::{Event, EventIx};
 
 /// The events a search matched, as positions in the list it searched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -95,7 +98,7 @@ fn mask_and_solid(text: &str) -> (u32, usize) {
         (mask, solid)
     } else {
         text.chars().fold((0, 0), |(m, n), c| {
-            let c = super::search::lowercase_char(c);
+            let c = super::matcher::lowercase_char(c);
             (m | bit(c), n + usize::from(!c.is_whitespace()))
         })
     }
@@ -416,6 +419,248 @@ impl EventSearch {
     }
 }
 
+/// Where in an event a search matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventField {
+    Title,
+    Summary,
+    Place,
+    /// An index into `Event::tags`.
+    Tag(usize),
+}
+
+/// An event found by a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventMatch {
+    pub event: EventIx,
+    pub score: i64,
+    /// The field that matched (when the words matched in different fields: the
+    /// field of the first word).
+    pub field: EventField,
+    /// Char positions in that field of the words that matched there.
+    pub indices: Vec<usize>,
+}
+
+/// An event's searchable fields, in the order they are tried.
+pub(super) fn event_fields(event: Event<'_>) -> impl Iterator<Item = (EventField, &str)> {
+    std::iter::once((EventField::Title, event.title()))
+        .chain(event.summary().map(|s| (EventField::Summary, s)))
+        .chain(event.place().map(|p| (EventField::Place, p)))
+        .chain(
+            event
+                .tags()
+                .enumerate()
+                .map(|(i, tag)| (EventField::Tag(i), tag)),
+        )
+}
+
+/// The survivors of the last event query, for the next one to narrow (events
+/// are searched by a new `EventSearch` each time, so this lives with the data).
+#[derive(Default)]
+pub(crate) struct Narrowing(Mutex<Option<(String, Vec<u32>)>>);
+
+impl Narrowing {
+    /// The last survivors, if `query` extends the query they are for.
+    fn take(&self, query: &str) -> Option<Vec<u32>> {
+        let mut last = self.0.lock().ok()?;
+        last.take()
+            .filter(|(text, _)| query.starts_with(text.as_str()))
+            .map(|(_, survivors)| survivors)
+    }
+
+    fn keep(&self, query: &str, survivors: Vec<u32>) {
+        if let Ok(mut last) = self.0.lock() {
+            *last = Some((query.to_string(), survivors));
+        }
+    }
+}
+
+impl Clone for Narrowing {
+    fn clone(&self) -> Self {
+        Narrowing::default()
+    }
+}
+
+impl std::fmt::Debug for Narrowing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Narrowing")
+    }
+}
+
+/// Fuzzy search over event titles, summaries, places and tags.
+pub struct EventSearch {
+    pub(super) matcher: Matcher,
+}
+
+impl EventSearch {
+    pub fn new(_data: &Indexed) -> Self {
+        EventSearch {
+            matcher: Matcher::new(true),
+        }
+    }
+
+    /// Every matching event, best first; equal scores in chronological order. All
+    /// words in one field beat words spread over several. A blank query lists every
+    /// event chronologically.
+    pub fn search(&self, data: &Indexed, query: &str) -> Vec<EventMatch> {
+        let words = Query::new(query);
+        let chronological = data.index.chronological();
+        if words.is_empty() {
+            return chronological
+                .iter()
+                .map(|&event| EventMatch {
+                    event,
+                    score: 0,
+                    field: EventField::Title,
+                    indices: Vec::new(),
+                })
+                .collect();
+        }
+        let t = &data.timeline;
+        // The events (as positions in chronological order) that may match: each
+        // word before the last compactly in some field, the last (still being
+        // typed) at least as a subsequence. Typing on can only remove events from
+        // that set (a longer last word, or a finished one held to the compactness
+        // rule), so the next keystroke narrows it instead of scanning everything.
+        let narrowing = data.event_narrowing();
+        let previous = narrowing.take(query);
+        let last = words.words.len() - 1;
+        let in_some_field = |&pos: &u32| {
+            let event = t.event(chronological[pos as usize]);
+            words.words.iter().enumerate().all(|(i, w)| {
+                let mut fields = event_fields(event);
+                if i == last {
+                    fields.any(|(_, text)| is_subsequence(w, text))
+                } else {
+                    fields.any(|(_, text)| has_compact_window(w, text, 0))
+                }
+            })
+        };
+        let survivors: Vec<u32> = match previous {
+            Some(list) => parallel(list.len(), |range| {
+                list[range].iter().copied().filter(in_some_field).collect()
+            }),
+            None => parallel(chronological.len(), |range| {
+                (range.start as u32..range.end as u32)
+                    .filter(in_some_field)
+                    .collect()
+            }),
+        };
+        narrowing.keep(query, survivors.clone());
+        let mut found: Vec<EventMatch> = parallel(survivors.len(), |range| {
+            survivors[range]
+                .iter()
+                .filter_map(|&pos| {
+                    let e = chronological[pos as usize];
+                    self.score_event(e, t.event(e), &words)
+                })
+                .collect()
+        });
+        // A stable sort keeps chronological order for equal scores.
+        found.sort_by_key(|m| std::cmp::Reverse(m.score));
+        found
+    }
+
+    /// How one event matches, as `search` reports it (score, field, highlights),
+    /// or `None`: what the events pane asks for the rows it draws.
+    pub fn hit(&self, data: &Indexed, event: EventIx, query: &str) -> Option<EventMatch> {
+        let words = Query::new(query);
+        if words.is_empty() {
+            return None;
+        }
+        self.score_event(event, data.timeline.event(event), &words)
+    }
+
+    /// `search`'s verdict on one event: the best field holding every word, else
+    /// (two words or more) each word's best field, the score their sum. Each
+    /// field is lowercased once and each word scored once in it.
+    pub(super) fn score_event(
+        &self,
+        e: EventIx,
+        event: Event<'_>,
+        query: &Query,
+    ) -> Option<EventMatch> {
+        // Per field, each word's score and positions, if it matches there.
+        let mut table: Vec<(EventField, Vec<WordMatch>, bool)> = Vec::new();
+        let mut may: Vec<bool> = Vec::with_capacity(query.words.len());
+        for (field, text) in event_fields(event) {
+            may.clear();
+            may.extend(query.words.iter().map(|w| self.matcher.may_match(w, text)));
+            if !may.contains(&true) {
+                continue;
+            }
+            let lower = lowercase(text);
+            let found: Vec<_> = query
+                .words
+                .iter()
+                .zip(&may)
+                .map(|(w, &may)| may.then(|| self.matcher.word(&lower, w)).flatten())
+                .collect();
+            let exact = lower
+                .split_whitespace()
+                .eq(query.words.iter().map(String::as_str));
+            table.push((field, found, exact));
+        }
+        let mut best: Option<EventMatch> = None;
+        for (field, found, exact) in &table {
+            if found.iter().any(Option::is_none) {
+                continue;
+            }
+            let mut score: i64 = found.iter().flatten().map(|(s, _)| s).sum();
+            score += if *exact { EXACT_BONUS } else { 0 };
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                let mut indices: Vec<usize> = found
+                    .iter()
+                    .flatten()
+                    .flat_map(|(_, i)| i)
+                    .copied()
+                    .collect();
+                indices.sort_unstable();
+                indices.dedup();
+                best = Some(EventMatch {
+                    event: e,
+                    score,
+                    field: *field,
+                    indices,
+                });
+            }
+        }
+        if best.is_some() || query.words.len() < 2 {
+            return best;
+        }
+        // Across fields: each word's first best field.
+        let mut per_word: Vec<(i64, EventField, &[usize])> = Vec::new();
+        for w in 0..query.words.len() {
+            let mut top: Option<(i64, EventField, &[usize])> = None;
+            for (field, found, _) in &table {
+                if let Some((s, indices)) = &found[w]
+                    && top.is_none_or(|t| *s > t.0)
+                {
+                    top = Some((*s, *field, indices));
+                }
+            }
+            per_word.push(top?);
+        }
+        let field = per_word[0].1;
+        let mut indices: Vec<usize> = per_word
+            .iter()
+            .filter(|(_, f, _)| *f == field)
+            .flat_map(|(_, _, i)| i.iter().copied())
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        Some(EventMatch {
+            event: e,
+            score: per_word.iter().map(|p| p.0).sum(),
+            field,
+            indices,
+        })
+    }
+}
+
+/// A word's score and char positions in one field, if it matches there.
+type WordMatch = Option<(i64, Vec<usize>)>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,7 +674,7 @@ mod tests {
             "\tK\u{212A} 9",
             "",
         ] {
-            let lower = super::super::search::lowercase(text);
+            let lower = lowercase(text);
             let solid = lower.chars().filter(|c| !c.is_whitespace()).count();
             assert_eq!(mask_and_solid(text), (mask_of(&lower), solid), "{text:?}");
         }

@@ -11,10 +11,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::thread::JoinHandle;
 
-use super::event_hits::EventHits;
-use super::index::Indexed;
-use super::search::{ActorMatch, ActorSearch, EventSearch, search_quotes};
-use super::{EventIx, QuoteIx};
+use super::events::EventHits;
+use super::{ActorMatch, ActorSearch, EventSearch, search_quotes};
+use crate::data::index::Indexed;
+use crate::data::{EventIx, QuoteIx};
 
 /// The answer to one finder query.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,7 +296,7 @@ mod tests {
 
     #[test]
     fn only_the_latest_answer_is_delivered() {
-        let data = Arc::new(super::super::load::embedded().expect("built in").data);
+        let data = Arc::new(crate::data::load::embedded().expect("built in").data);
         let mut worker = FinderWorker::spawn(data.clone(), 5);
         for query in ["k", "ka", "kat", "kata", "katai", "kataib"] {
             worker.submit(query);
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn the_search_worker_answers_like_answer_does() {
-        let data = Arc::new(super::super::load::embedded().expect("built in").data);
+        let data = Arc::new(crate::data::load::embedded().expect("built in").data);
         let (sender, answers) = mpsc::channel();
         let worker = SearchWorker::spawn(data.clone(), move |a| sender.send(a).is_ok());
         let request = SearchRequest {

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::validate::MAX_ID_LEN;
+use crate::data::load::validate::MAX_ID_LEN;
 
 /// Lowercase ASCII letters and digits, everything else folded into single `-`,
 /// at most `MAX_ID_LEN` long. Empty when the text has no letter or digit.

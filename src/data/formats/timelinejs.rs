@@ -21,12 +21,12 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use super::date::{Date, human_span};
-use super::diagnostic::{Diagnostic, quoted};
 use super::html;
-use super::raw::{RawEvent, RawQuote, RawSource, RawTimeline, Str};
 use super::slug::{IdSet, slugify};
-use super::validate::FORMAT;
+use crate::data::date::{Date, human_span};
+use crate::data::diagnostic::{Diagnostic, quoted};
+use crate::data::load::raw::{RawEvent, RawQuote, RawSource, RawTimeline, Str};
+use crate::data::load::validate::FORMAT;
 
 /// The class of the `<div>` in which `tlx export --format timelinejs` puts what is
 /// not the summary (actors, quotes, notes), so that an import can tell them apart.

@@ -10,23 +10,32 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::clean::remove_control_characters;
-use super::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
-use super::index::Indexed;
-use super::model::TimelineBuilder;
-use super::parse;
-use super::progress::LoadProgress;
-use super::raw::{RawTimeline, Seen, watch};
-use super::read::read_file_with_progress;
-use super::suggest::closest;
-use super::timelinejs;
-use super::validate::{self, validate, validate_quickly_with_progress, validate_unfinished};
+mod clean;
+mod idlist;
+pub(crate) mod idmap;
+pub mod parse;
+pub mod progress;
+pub mod raw;
+pub mod read;
+pub mod validate;
+
+use clean::remove_control_characters;
+use progress::LoadProgress;
+use raw::{RawTimeline, Seen, watch};
+use read::read_file_with_progress;
+use validate::{validate, validate_quickly_with_progress, validate_unfinished};
+
+use crate::data::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
+use crate::data::formats::timelinejs;
+use crate::data::index::Indexed;
+use crate::data::model::TimelineBuilder;
+use crate::data::suggest::closest;
 
 /// The largest timeline file tlx reads: 1 GiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// The timeline compiled into the binary.
-pub const EMBEDDED_JSON: &str = include_str!("../../assets/timeline.json");
+pub const EMBEDDED_JSON: &str = include_str!("../../../assets/timeline.json");
 
 /// A timeline that passed validation, with what was worth a warning.
 #[derive(Clone, Debug)]
