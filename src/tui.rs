@@ -20,7 +20,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::app::{Action, App, Effect, Effects, keymap, update};
-use crate::data::background::{self, SearchAnswer, SearchWorker};
+use crate::data::search::worker::{self as search, SearchAnswer, SearchWorker};
 use crate::data::{Indexed, LoadProgress};
 use crate::ui;
 
@@ -325,7 +325,7 @@ pub fn update_inline(app: &mut App, action: Action) -> Effects {
     while let Some(effect) = pending.pop_front() {
         match effect {
             Effect::Search(request) => {
-                let answer = background::answer(&app.data, &request);
+                let answer = search::answer(&app.data, &request);
                 pending.extend(update(app, Action::SearchResults(answer)));
             }
             other => rest.push(other),

@@ -2,7 +2,7 @@
 //! `update` consumes them.
 
 use super::Pane;
-use crate::data::background::{SearchAnswer, SearchRequest};
+use crate::data::search::worker::{SearchAnswer, SearchRequest};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{ActorsMode, App, FinderHit, ListPos, Pane};
-use crate::data::background::{Found, SearchTarget};
+use crate::data::search::worker::{Found, SearchTarget};
 use crate::data::search::{ActorMatch, EventField, EventSearch};
 use crate::data::{ActorIx, EventIx, Indexed, QuoteIx};
 

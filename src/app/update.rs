@@ -12,7 +12,7 @@ use ratatui::layout::Position;
 
 use super::lists::{self, ListId};
 use super::{Action, App, Effect, Effects, Mode};
-use crate::data::background::{SearchRequest, SearchTarget};
+use crate::data::search::worker::{SearchRequest, SearchTarget};
 
 /// Rows the mouse wheel moves.
 const WHEEL_STEP: isize = 3;

@@ -7,7 +7,7 @@ use crate::app::{
     Action, ActorsMode, App, Effect, Effects, FINDER_ROWS, Filter, Finder, ListPos, Pane, Popup,
     QuoteContext, View, citation::citation,
 };
-use crate::data::background::SearchTarget;
+use crate::data::search::worker::SearchTarget;
 use crate::data::{ActorIx, EventIx, QuoteIx, SourceIx};
 
 pub(super) fn global(app: &mut App, action: Action, fx: &mut Effects) -> bool {

@@ -3,7 +3,7 @@
 use super::navigate::filter_to_actor;
 use super::request;
 use crate::app::{Action, App, Effects, FINDER_ROWS, Popup};
-use crate::data::background::SearchTarget;
+use crate::data::search::worker::SearchTarget;
 
 pub(super) fn in_finder(app: &mut App, action: Action, fx: &mut Effects) {
     let Some(Popup::Finder(finder)) = app.popup.as_mut() else {

@@ -5,7 +5,7 @@ use super::{cancel_pane_search, request};
 use crate::app::search::Shown;
 use crate::app::search::{finder_hits, hits_in_pane, pane_target};
 use crate::app::{Action, App, Effects, ListPos, Pane, Popup, Search};
-use crate::data::background::{Found, SearchAnswer};
+use crate::data::search::worker::{Found, SearchAnswer};
 
 pub(super) fn start_search(app: &mut App) {
     let pane = app.focus;
