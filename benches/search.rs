@@ -64,7 +64,7 @@ fn search(c: &mut Criterion) {
             let search = ActorSearch::new(&f.data);
             b.iter(|| {
                 for q in keystrokes(query) {
-                    black_box(search.search_top(&f.data, q, 50));
+                    black_box(search.search_top(q, 50));
                 }
             })
         });

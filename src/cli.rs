@@ -472,7 +472,7 @@ fn start_at(loaded: &Loaded, event: Option<&str>, actor: Option<&str>) -> Result
 pub fn best_actor(data: &Indexed, query: &str) -> Result<ActorIx, Failure> {
     let query = non_empty(query)?;
     ActorSearch::new(data)
-        .best(data, query)
+        .best(query)
         .map(|m| m.actor)
         .ok_or_else(|| Failure::Usage(format!("no actor matches {}", quoted(query))))
 }

@@ -110,8 +110,8 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
         for (i, c) in query.char_indices() {
             let typed = &query[..i + c.len_utf8()];
             let expected = reference(&d, typed);
-            assert_eq!(search.search(&d, typed), expected, "query {typed:?}");
-            let (top, total) = search.search_top(&d, typed, 7);
+            assert_eq!(search.search(typed), expected, "query {typed:?}");
+            let (top, total) = search.search_top(typed, 7);
             assert_eq!(total, expected.len(), "query {typed:?}");
             assert_eq!(top, expected[..expected.len().min(7)], "query {typed:?}");
         }
@@ -119,7 +119,7 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
     // Deleting characters and starting over must not reuse narrower results.
     for typed in ["kataib", "kat", "", "a", "mu", "m"] {
         assert_eq!(
-            search.search(&d, typed),
+            search.search(typed),
             reference(&d, typed),
             "query {typed:?}"
         );
@@ -252,7 +252,7 @@ fn event_search_answers_as_the_plain_algorithm_at_every_key() {
         for (i, c) in query.char_indices() {
             let typed = &query[..i + c.len_utf8()];
             assert_eq!(
-                search.search(&d, typed),
+                search.search(typed),
                 reference_events(&d, typed),
                 "query {typed:?}"
             );
@@ -260,7 +260,7 @@ fn event_search_answers_as_the_plain_algorithm_at_every_key() {
     }
     for typed in ["drone", "dr", "", "x"] {
         assert_eq!(
-            search.search(&d, typed),
+            search.search(typed),
             reference_events(&d, typed),
             "query {typed:?}"
         );
@@ -305,14 +305,14 @@ fn check_find(
         .unwrap_or(d.index.chronological())
         .to_vec();
     let found = search
-        .find(d, query, within, &|| false, &mut |_| {})
+        .find(query, within, &|| false, &mut |_| {})
         .expect("never stale");
     let (positions, best, ranked) = reference_hits(d, query, &list);
     assert_eq!(found.positions, positions, "query {query:?}");
     assert_eq!(found.best, best, "query {query:?}");
     assert!(found.complete && found.settled as usize == list.len());
     for m in ranked {
-        assert_eq!(search.hit(d, m.event, query), Some(m), "query {query:?}");
+        assert_eq!(search.hit(m.event, query), Some(m), "query {query:?}");
     }
 }
 
@@ -376,13 +376,13 @@ fn event_find_stops_when_stale() {
     let asked = std::sync::atomic::AtomicUsize::new(0);
     // Stale from its second question on: a newer query arrived meanwhile.
     let stale = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1;
-    assert_eq!(search.find(&d, "dr", None, &stale, &mut |_| {}), None);
+    assert_eq!(search.find("dr", None, &stale, &mut |_| {}), None);
     // A whole scan asks once per thousand events or so; this one stopped at once.
     let asked = asked.into_inner();
     assert!(asked <= 3, "asked {asked} times");
     // And its partial work is not taken for a finished scan by the next key.
     let found = search
-        .find(&d, "dro", None, &|| false, &mut |_| {})
+        .find("dro", None, &|| false, &mut |_| {})
         .expect("not stale");
     let (positions, best, _) = reference_hits(&d, "dro", d.index.chronological());
     assert_eq!((found.positions, found.best), (positions, best));
@@ -400,7 +400,7 @@ fn a_long_event_scan_hands_over_settled_parts_first() {
     for query in ["dr", "d", "drone at"] {
         let mut parts = Vec::new();
         let all = search
-            .find(&d, query, None, &slow, &mut |hits| parts.push(hits.clone()))
+            .find(query, None, &slow, &mut |hits| parts.push(hits.clone()))
             .expect("not stale");
         assert!(all.complete);
         assert!(!parts.is_empty(), "query {query:?}: no part came first");
@@ -417,7 +417,7 @@ fn a_long_event_scan_hands_over_settled_parts_first() {
             let mut best = None;
             for &p in &settled {
                 let e = d.index.chronological()[p as usize];
-                let score = search.hit(&d, e, query).expect("a hit").score;
+                let score = search.hit(e, query).expect("a hit").score;
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((p, score));
                 }

@@ -5,13 +5,9 @@
 //! are stored flat (one `Vec` of items plus a `Vec` of offsets, compressed-sparse-row
 //! style), so a million events cost two allocations per relation, not a million.
 
-use std::sync::OnceLock;
-
 use super::date::Date;
 use super::load::idmap::IdMap;
 use super::model::*;
-use super::search::actors::ActorTables;
-use super::search::events::{EventTables, Narrowing};
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.
@@ -308,18 +304,12 @@ impl Index {
 pub struct Indexed {
     pub timeline: Timeline,
     pub index: Index,
-    /// What actor search prepares on its first use, kept for the next ones.
-    actor_tables: OnceLock<ActorTables>,
-    /// What the last event search kept for the next keystroke.
-    event_narrowing: Narrowing,
-    /// What the events pane's search prepares on its first use.
-    event_tables: OnceLock<EventTables>,
 }
 
 impl Indexed {
     pub fn new(timeline: Timeline) -> Self {
         let index = Index::build(&timeline);
-        Self::from_parts(timeline, index)
+        Indexed { timeline, index }
     }
 
     /// `new` for a timeline from `TimelineBuilder::finish_apart` and its text:
@@ -327,29 +317,7 @@ impl Indexed {
     pub fn apart(mut timeline: Timeline, text: JoinedText) -> Self {
         let (index, text) = Index::build_apart(&timeline, text);
         timeline.set_text(text);
-        Self::from_parts(timeline, index)
-    }
-
-    fn from_parts(timeline: Timeline, index: Index) -> Self {
-        Indexed {
-            timeline,
-            index,
-            actor_tables: OnceLock::new(),
-            event_narrowing: Narrowing::default(),
-            event_tables: OnceLock::new(),
-        }
-    }
-
-    pub(crate) fn event_narrowing(&self) -> &Narrowing {
-        &self.event_narrowing
-    }
-
-    pub(crate) fn event_tables(&self) -> &EventTables {
-        self.event_tables.get_or_init(|| EventTables::new(self))
-    }
-
-    pub(crate) fn actor_tables(&self) -> &ActorTables {
-        self.actor_tables.get_or_init(|| ActorTables::new(self))
+        Indexed { timeline, index }
     }
 
     /// Looks up anything by its id.

@@ -8,6 +8,7 @@ pub mod formats;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod search;
 pub mod suggest;
 
