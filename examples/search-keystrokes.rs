@@ -43,7 +43,7 @@ fn main() {
         .position(|a| a == "--rounds")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(3);
-    let data = tlx::data::load_file(std::path::Path::new(path))
+    let data = tlx::data::load_file(std::path::Path::new(path), &tlx::data::LoadProgress::new())
         .unwrap_or_else(|e| {
             eprintln!("search-keystrokes: {e}");
             std::process::exit(1);

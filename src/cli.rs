@@ -427,7 +427,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, Failure> {
 /// `load`, telling `progress` how far it is.
 fn load_with_progress(path: Option<&Path>, progress: &LoadProgress) -> Result<Loaded, Failure> {
     let result = match path {
-        Some(p) => crate::data::load_file_with_progress(p, progress),
+        Some(p) => crate::data::load_file(p, progress),
         None => crate::data::embedded(),
     };
     result.map_err(|e| match e {

@@ -654,7 +654,7 @@ proptest! {
         let near = near.index(text.len() + 1);
         let expected = parsed_alone(&text);
         prop_assert!(expected.is_some());
-        prop_assert_eq!(parsed_split(|| parse::parse_split_near(&text, near)), expected);
+        prop_assert_eq!(parsed_split(|| parse::parse_split_near(&text, near, &tlx::data::LoadProgress::new())), expected);
     }
 
     #[test]
@@ -681,7 +681,7 @@ proptest! {
                 .map_or(at, |o| close + o),
             _ => at,
         };
-        prop_assert_eq!(parsed_split(|| parse::parse_split_at(&text, at, list)), parsed_alone(&text));
+        prop_assert_eq!(parsed_split(|| parse::parse_split_at(&text, at, list, &tlx::data::LoadProgress::new())), parsed_alone(&text));
     }
 }
 

@@ -8,6 +8,7 @@
 use super::date::Date;
 use super::load::idmap::IdMap;
 use super::model::*;
+use super::parallel;
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.
@@ -118,20 +119,13 @@ impl Index {
         (Index { ids, ..lists }, text)
     }
 
-    /// `lists(t)`, and what `other` gives: on a second thread for a large timeline.
+    /// `lists(t)`, and what `other` gives: side by side for a large timeline.
     fn lists_beside<R: Send>(t: &Timeline, other: impl FnOnce() -> R + Send) -> (Self, R) {
         if id_count(t) < PARALLEL_FROM_IDS {
             let r = other();
             return (Self::lists(t), r);
         }
-        std::thread::scope(|s| {
-            let other = s.spawn(other);
-            let lists = Self::lists(t);
-            (
-                lists,
-                other.join().expect("the id table thread does not panic"),
-            )
-        })
+        parallel::join(|| Self::lists(t), other)
     }
 
     /// Everything but the id table. Reads no text: `build_apart` runs it while
@@ -418,10 +412,10 @@ mod tests {
     fn an_index_built_beside_its_text_is_the_one_built_after_it() {
         // Loading builds the id table on a second thread beside the lists,
         // once the text is ready, and only then gives the timeline its text.
-        let (timeline, text) = crate::data::validate::finish_apart(
-            crate::data::load::unfinished(&large_json()).unwrap(),
-        )
-        .unwrap();
+        let (timeline, text) = crate::data::load::unfinished(&large_json())
+            .unwrap()
+            .finish_apart()
+            .unwrap();
         let beside = Indexed::apart(timeline, text);
         let t = &beside.timeline;
         assert_eq!(*t, large());

@@ -22,9 +22,7 @@ pub use date::{Date, Precision};
 pub use diagnostic::Diagnostic;
 pub use filter::EventFilter;
 pub use index::{ActorEvent, Index, Indexed, RelationRef};
-pub use load::{
-    LoadError, Loaded, embedded, load_bytes, load_file, load_file_with_progress, load_str,
-};
+pub use load::{LoadError, Loaded, embedded, load_bytes, load_file, load_str};
 pub use model::*;
 pub use progress::{LoadProgress, Phase};
 pub use search::{ActorMatch, ActorSearch, EventField, EventMatch, EventSearch, search_quotes};

@@ -22,8 +22,8 @@ pub mod validate;
 use clean::remove_control_characters;
 use progress::LoadProgress;
 use raw::{RawTimeline, Seen, watch};
-use read::read_file_with_progress;
-use validate::{validate, validate_quickly_with_progress, validate_unfinished};
+use read::read_file;
+use validate::{validate, validate_quickly};
 
 use crate::data::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
 use crate::data::formats::timelinejs;
@@ -88,16 +88,11 @@ pub fn embedded() -> Result<Loaded, LoadError> {
     load_str(EMBEDDED_JSON)
 }
 
-/// Loads a timeline file. Directories, files over 1 GiB (judged from the metadata,
-/// before reading) and unreadable files are refused.
-pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    // The same path as with a reader: the reports cost nothing measurable.
-    load_file_with_progress(path, &LoadProgress::new())
-}
-
-/// `load_file`, telling `progress` where it is as it goes (see
-/// `progress::LoadProgress`): its phase reaches `Done` only if the load succeeds.
-pub fn load_file_with_progress(path: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
+/// Loads a timeline file, telling `progress` where it is as it goes (see
+/// `progress::LoadProgress`; its phase reaches `Done` only if the load
+/// succeeds). Directories, files over 1 GiB (judged from the metadata, before
+/// reading) and unreadable files are refused.
+pub fn load_file(path: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
     let io = |message: String| LoadError::Io {
         path: path.to_path_buf(),
         message,
@@ -115,8 +110,8 @@ pub fn load_file_with_progress(path: &Path, progress: &LoadProgress) -> Result<L
     }
     let file = std::fs::File::open(path).map_err(|e| io(describe(&e)))?;
     progress.start_reading(meta.len());
-    let bytes = read_file_with_progress(file, meta.len(), MAX_FILE_BYTES, progress)
-        .map_err(|e| io(describe(&e)))?;
+    let bytes =
+        read_file(file, meta.len(), MAX_FILE_BYTES, progress).map_err(|e| io(describe(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -157,10 +152,13 @@ fn finish(timeline: TimelineBuilder) -> Result<Indexed, LoadError> {
     finish_into(timeline, Vec::new())
 }
 
-/// `finish`, with a buffer that is no longer needed, for the text to reuse.
+/// `finish`, with a buffer that is no longer needed, for the text to reuse. The
+/// only problem left is a timeline too large for the model's `u32` offsets
+/// (over 4 GiB of text).
 fn finish_into(timeline: TimelineBuilder, spare: Vec<u8>) -> Result<Indexed, LoadError> {
-    let (timeline, text) =
-        validate::finish_apart_into(timeline, spare).map_err(LoadError::Invalid)?;
+    let (timeline, text) = timeline
+        .finish_apart_into(spare)
+        .map_err(|e| LoadError::Invalid(vec![Diagnostic::new("", e.to_string())]))?;
     Ok(Indexed::apart(timeline, text))
 }
 
@@ -224,14 +222,14 @@ fn check_str(
     progress: &LoadProgress,
 ) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (parsed, seen) = watch(|| parse::plain_with_progress(text, progress));
+    let (parsed, seen) = watch(|| parse::plain(text, progress));
     // TimelineJS files fail the plain parse (their title is an object) or lack
     // `format`; only then is it worth looking for one.
     let maybe_timelinejs = parsed.as_ref().map_or(true, |raw| raw.format.is_none());
     if maybe_timelinejs && let Some(file) = timelinejs::detect(text) {
         let (mut raw, mut warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
         remove_control_characters(&mut raw, &mut warnings);
-        let timeline = validate_unfinished(raw).map_err(LoadError::Invalid)?;
+        let timeline = validate(raw, progress).map_err(LoadError::Invalid)?;
         return Ok((timeline, warnings));
     }
     let Ok(raw) = parsed else {
@@ -246,7 +244,7 @@ fn check_str(
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut warnings);
     }
-    if let Some(timeline) = validate_quickly_with_progress(raw, text, progress) {
+    if let Some(timeline) = validate_quickly(raw, text, progress) {
         return Ok((timeline, warnings));
     }
     // A file with a problem: parse it again and validate it in order, to report
@@ -256,7 +254,8 @@ fn check_str(
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut Vec::new());
     }
-    let errors = match validate(raw) {
+    // Not on `progress`: the load has failed, this only says why.
+    let errors = match validate(raw, &LoadProgress::new()) {
         Err(errors) => errors,
         // Unreachable in practice: both passes apply the same rules.
         Ok(_) => vec![Diagnostic::new("", "the file could not be validated")],
@@ -592,9 +591,12 @@ mod tests {
     #[test]
     fn refuses_directories_and_missing_files() {
         let dir = std::env::temp_dir();
-        assert!(matches!(load_file(&dir), Err(LoadError::Io { .. })));
+        assert!(matches!(
+            load_file(&dir, &LoadProgress::new()),
+            Err(LoadError::Io { .. })
+        ));
         let missing = dir.join("tlx-no-such-file.json");
-        let e = load_file(&missing).unwrap_err();
+        let e = load_file(&missing, &LoadProgress::new()).unwrap_err();
         assert!(e.to_string().ends_with(": no such file"), "{e}");
     }
 

@@ -14,6 +14,7 @@ use super::raw::*;
 use crate::data::date::Date;
 use crate::data::diagnostic::{Diagnostic, quoted};
 use crate::data::model::*;
+use crate::data::parallel;
 use crate::data::suggest::closest;
 
 /// The format version this build reads.
@@ -28,61 +29,31 @@ pub const MAX_ID_LEN: usize = 64;
 const SUGGESTION_BUDGET: usize = 1_000_000;
 
 /// Checks `raw` against every rule and converts it to the model, reporting every
-/// problem in file order.
-pub fn validate(raw: RawTimeline<'_>) -> Result<Timeline, Vec<Diagnostic>> {
-    finish(validate_unfinished(raw)?)
+/// problem in file order; `progress` learns of each id put in its table and
+/// each item checked. The timeline comes back unfinished: its parts are put
+/// together by `TimelineBuilder::finish` (or `finish_apart`).
+pub fn validate(
+    raw: RawTimeline<'_>,
+    progress: &LoadProgress,
+) -> Result<TimelineBuilder, Vec<Diagnostic>> {
+    check(raw, "", false, progress)
 }
 
-/// `validate`, leaving `finish` to the caller (see `validate_quickly`).
-pub fn validate_unfinished(raw: RawTimeline<'_>) -> Result<TimelineBuilder, Vec<Diagnostic>> {
-    check(raw, "", false, &LoadProgress::new())
-}
-
-/// The same rules, with the long lists shared between two threads: for a file
+/// The same rules, with the long lists shared between the cores: for a file
 /// expected to be valid. `None` means it has a problem, and the caller runs
-/// `validate` on the file again to report each one in order (the two threads
-/// find them out of order, and the budget of suggestions would differ).
+/// `validate` on the file again to report each one in order (the threads find
+/// them out of order, and the budget of suggestions would differ).
 ///
 /// `text` is the file's text the raw shapes borrow from: the ids are kept as
 /// places in it while validating. The timeline comes back unfinished,
-/// borrowing nothing from the file: its parts are put together by `finish`,
-/// which the loader calls once it has freed the file's text.
-pub fn validate_quickly<'a>(raw: RawTimeline<'a>, text: &'a str) -> Option<TimelineBuilder> {
-    validate_quickly_with_progress(raw, text, &LoadProgress::new())
-}
-
-/// `validate_quickly`, starting `progress`'s checking phase and adding to it
-/// each id put in its table and each item checked, a chunk of them at a time.
-pub fn validate_quickly_with_progress<'a>(
+/// borrowing nothing from the file, so the loader can free the file's text
+/// before putting the parts together.
+pub fn validate_quickly<'a>(
     raw: RawTimeline<'a>,
     text: &'a str,
     progress: &LoadProgress,
 ) -> Option<TimelineBuilder> {
     check(raw, text, true, progress).ok()
-}
-
-/// A checked timeline, put together; the only problem left is one too large
-/// for the model's `u32` offsets (over 4 GiB of text).
-pub fn finish(timeline: TimelineBuilder) -> Result<Timeline, Vec<Diagnostic>> {
-    timeline
-        .finish()
-        .map_err(|e| vec![Diagnostic::new("", e.to_string())])
-}
-
-/// `finish` in two parts (see `TimelineBuilder::finish_apart`).
-pub fn finish_apart(timeline: TimelineBuilder) -> Result<(Timeline, JoinedText), Vec<Diagnostic>> {
-    finish_apart_into(timeline, Vec::new())
-}
-
-/// `finish_apart`, reusing `spare`'s memory for the text if it is long enough
-/// (see `TimelineBuilder::finish_apart_into`).
-pub fn finish_apart_into(
-    timeline: TimelineBuilder,
-    spare: Vec<u8>,
-) -> Result<(Timeline, JoinedText), Vec<Diagnostic>> {
-    timeline
-        .finish_apart_into(spare)
-        .map_err(|e| vec![Diagnostic::new("", e.to_string())])
 }
 
 fn check<'a>(
@@ -114,17 +85,24 @@ fn check<'a>(
     let dispute_ids = IdList::take(text, &mut raw.disputes, |d| &mut d.id);
 
     let tables = if parallel {
-        std::thread::scope(|s| {
-            let events = s.spawn(|| tabled(Ids::new("event", "events", &event_ids)));
-            let quotes = tabled(Ids::new("quote", "quotes", &quote_ids));
-            Tables {
-                sources: tabled(Ids::new("source", "sources", &source_ids)),
-                actors: tabled(Ids::new("actor", "actors", &actor_ids)),
-                events: events.join().expect("the id table thread does not panic"),
-                quotes,
-                disputes: tabled(Ids::new("dispute", "disputes", &dispute_ids)),
-            }
-        })
+        let (events, (quotes, sources, actors, disputes)) = parallel::join(
+            || tabled(Ids::new("event", "events", &event_ids)),
+            || {
+                (
+                    tabled(Ids::new("quote", "quotes", &quote_ids)),
+                    tabled(Ids::new("source", "sources", &source_ids)),
+                    tabled(Ids::new("actor", "actors", &actor_ids)),
+                    tabled(Ids::new("dispute", "disputes", &dispute_ids)),
+                )
+            },
+        );
+        Tables {
+            sources,
+            actors,
+            events,
+            quotes,
+            disputes,
+        }
     } else {
         Tables {
             sources: Ids::new("source", "sources", &source_ids),
@@ -174,8 +152,12 @@ fn check<'a>(
         let (quotes_a, quotes_b) = split(raw.quotes);
         let (events_b_at, quotes_b_at) = (len(&events_a), len(&quotes_a));
         let disputes = raw.disputes;
-        let b = std::thread::scope(|s| {
-            let b = s.spawn(|| {
+        let ((), b) = parallel::join(
+            || {
+                convert_all(progress, EVENT_COST, events_a, 0, |i, e| c.event(i, e));
+                convert_all(progress, QUOTE_COST, quotes_a, 0, |i, q| c.quote(i, q));
+            },
+            || {
                 let mut c = Checker::new(&tables, suggestions);
                 convert_all(progress, EVENT_COST, events_b, events_b_at, |i, e| {
                     c.event(i, e)
@@ -185,11 +167,8 @@ fn check<'a>(
                 });
                 convert_all(progress, DISPUTE_COST, disputes, 0, |i, d| c.dispute(i, d));
                 c
-            });
-            convert_all(progress, EVENT_COST, events_a, 0, |i, e| c.event(i, e));
-            convert_all(progress, QUOTE_COST, quotes_a, 0, |i, q| c.quote(i, q));
-            b.join().expect("the validating thread does not panic")
-        });
+            },
+        );
         if !b.errors.is_empty() {
             // The problems themselves are for `validate` to report.
             c.error("", "a problem in the second half");
