@@ -9,11 +9,9 @@
 //!
 //! `cargo bench --bench search`
 
-#[path = "../examples/peers/nucleo.rs"]
-mod nucleo;
-#[path = "../examples/synth/mod.rs"]
-mod synth;
 use nucleo::Nucleo;
+use tlx_testkit::nucleo;
+use tlx_testkit::synth;
 
 use std::hint::black_box;
 

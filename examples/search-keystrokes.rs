@@ -16,9 +16,8 @@ use std::time::{Duration, Instant};
 
 use tlx::data::search::{ActorSearch, EventSearch};
 
-#[path = "peers/nucleo.rs"]
-mod nucleo;
 use nucleo::Nucleo;
+use tlx_testkit::nucleo;
 
 /// A full name, fzf-style initials, a surname, a kunya, a transliteration variant.
 const QUERIES: &[&str] = &[

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-mod common;
 use common::long_timeline;
+use tlx_testkit::common;
 
 use tlx::data::parse::{LongList, SPLIT_FROM_BYTES, parse_split_at, parse_split_near};
 use tlx::data::{LoadProgress, Phase, load_file};

@@ -12,8 +12,7 @@
 //! Case counts are modest so that `cargo test` stays quick; fuzzing goes further
 //! (see docs/robustness.md).
 
-#[path = "support/invariants.rs"]
-mod invariants;
+use tlx_testkit::invariants;
 
 use proptest::collection::vec;
 use proptest::prelude::*;

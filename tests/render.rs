@@ -2,7 +2,7 @@
 //! actor finder, the source view, the disputes view and the help at two sizes, and
 //! `Buffer` checks of the styles (selection, matches, NO_COLOR).
 
-mod common;
+use tlx_testkit::common;
 
 use common::*;
 use ratatui::Terminal;

@@ -4,8 +4,7 @@
 //! kept here as the reference, and both run over a generated timeline with
 //! transliteration variants, non-ASCII aliases and abbreviations.
 
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+use tlx_testkit::synth;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;

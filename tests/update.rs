@@ -1,7 +1,7 @@
 //! `update` on the small hand-made timeline: every action, as sequences of keys
 //! (through the keymap) or actions, checked against the state.
 
-mod common;
+use tlx_testkit::common;
 
 use common::*;
 use tlx::app::{

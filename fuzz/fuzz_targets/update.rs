@@ -8,8 +8,7 @@
 
 #![no_main]
 
-#[path = "../../tests/support/app_bounds.rs"]
-mod app_bounds;
+use tlx_testkit::app_bounds;
 
 use std::sync::{Arc, OnceLock};
 

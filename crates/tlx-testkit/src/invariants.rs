@@ -1,7 +1,7 @@
 //! What must hold of every timeline the loader accepts, whatever the file was.
 //!
 //! Shared by the property tests (`tests/props_data.rs`) and the fuzz target
-//! (`fuzz/fuzz_targets/loader.rs`, through `#[path]`), so that both check the same
+//! (`fuzz/fuzz_targets/loader.rs`), so that both check the same
 //! promises: every reference in range, the index agreeing with a recomputation
 //! from the timeline by brute force, ids valid and unique, dates real, and no
 //! control character (but newline and tab) left in any text.

@@ -1,6 +1,5 @@
 //! Shared by the explorer's tests: the small hand-made timeline and ways to drive
 //! the app with actions or keys.
-#![allow(dead_code)]
 
 use std::sync::Arc;
 
@@ -8,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tlx::app::{Action, App, Start, keymap, update};
 use tlx::data::{ActorIx, EventIx, Indexed, ItemRef, QuoteIx, load_str};
 
-pub const SMALL: &str = include_str!("../data/tui-small.json");
+pub const SMALL: &str = include_str!("../../../tests/data/tui-small.json");
 
 pub fn data() -> Arc<Indexed> {
     Arc::new(load_str(SMALL).expect("the test timeline loads").data)
