@@ -19,10 +19,10 @@
 use std::time::Instant;
 
 use tlx::data::Indexed;
-use tlx::data::parse::parse_split_near;
-use tlx::data::raw::{RawTimeline, watch};
-use tlx::data::read::read_file;
-use tlx::data::validate::validate_quickly;
+use tlx::testing::parse_split_near;
+use tlx::testing::read_file;
+use tlx::testing::validate_quickly;
+use tlx::testing::{RawTimeline, watch};
 
 /// Wall time, CPU time and page faults since it was started.
 struct Clock {

@@ -6,9 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use tlx::data::date::Date;
-use tlx::data::load::embedded;
-use tlx::data::model::{Certainty, Timeline};
+use tlx::data::embedded;
 use tlx::data::search::ActorSearch;
+use tlx::data::{Certainty, Timeline};
 
 fn timeline() -> Timeline {
     let loaded = embedded().expect("the embedded timeline loads");

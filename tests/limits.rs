@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use tlx::data::load::MAX_FILE_BYTES;
+use tlx::data::MAX_FILE_BYTES;
 use tlx::data::{LoadError, load_file, load_str};
 
 /// A file in the temporary directory, removed when dropped.

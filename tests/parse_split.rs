@@ -7,11 +7,11 @@
 //! whole loads of texts long enough to be split: errors and warnings in the
 //! second half read exactly as they do from serde_json alone.
 
-use tlx::data::parse::{
+use tlx::data::{EventIx, load_str};
+use tlx::testing::{
     LongList, SPLIT_FROM_BYTES, Split, parse_alone, parse_split_at, parse_split_near,
 };
-use tlx::data::raw::{Seen, watch};
-use tlx::data::{EventIx, load_str};
+use tlx::testing::{Seen, watch};
 
 const LISTS: [LongList; 3] = [LongList::Actors, LongList::Events, LongList::Quotes];
 

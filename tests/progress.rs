@@ -7,8 +7,8 @@ use std::sync::Arc;
 use common::long_timeline;
 use tlx_testkit::common;
 
-use tlx::data::parse::{LongList, SPLIT_FROM_BYTES, parse_split_at, parse_split_near};
 use tlx::data::{LoadProgress, Phase, load_file};
+use tlx::testing::{LongList, SPLIT_FROM_BYTES, parse_split_at, parse_split_near};
 
 /// A file in the temp directory, removed when dropped.
 struct TempFile(std::path::PathBuf);

@@ -19,15 +19,15 @@ use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use serde::Serialize;
 
+use tlx::data::EMBEDDED_JSON;
 use tlx::data::date::days_in_month;
-use tlx::data::load::EMBEDDED_JSON;
-use tlx::data::parse::{self, LongList};
-use tlx::data::raw::{Seen, watch};
 use tlx::data::{
     ActorIx, ActorKind, Certainty, Date, EventIx, LoadError, NewActor, NewDispute, NewEvent,
     NewQuote, NewRelation, NewSource, QuoteIx, RelationKind, SourceIx, SourceKind, Timeline,
     TimelineBuilder, load_bytes, load_str,
 };
+use tlx::testing::{self as parse, LongList};
+use tlx::testing::{Seen, watch};
 
 // ---- The generator's side: the JSON shapes, written by serde -----------------
 

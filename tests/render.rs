@@ -354,7 +354,7 @@ fn loading(
     fraction: f64,
     seconds: u64,
 ) -> Terminal<TestBackend> {
-    let progress = tlx::data::progress::Snapshot { phase, fraction };
+    let progress = tlx::data::Snapshot { phase, fraction };
     let elapsed = std::time::Duration::from_millis(seconds * 1000 + 400);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal

@@ -355,14 +355,14 @@ fn long_timeline() -> Indexed {
 
 /// A search worker over `long_timeline`, and where its answers come.
 fn worker_on_a_long_timeline() -> (
-    tlx::data::background::SearchWorker,
-    std::sync::mpsc::Receiver<tlx::data::background::SearchAnswer>,
+    tlx::data::search::SearchWorker,
+    std::sync::mpsc::Receiver<tlx::data::search::SearchAnswer>,
 ) {
     let (sender, answers) = std::sync::mpsc::channel();
-    let worker = tlx::data::background::SearchWorker::spawn(
-        std::sync::Arc::new(long_timeline()),
-        move |a| sender.send(a).is_ok(),
-    );
+    let worker =
+        tlx::data::search::SearchWorker::spawn(std::sync::Arc::new(long_timeline()), move |a| {
+            sender.send(a).is_ok()
+        });
     (worker, answers)
 }
 
@@ -430,7 +430,7 @@ mod bound {
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
-    use tlx::data::event_hits::word_score_bound;
+    use tlx::testing::word_score_bound;
 
     /// Skim as event search runs it: a fresh matcher, positions wanted.
     fn score(text: &str, word: &str) -> Option<i64> {
@@ -468,7 +468,7 @@ mod bound {
 
 #[test]
 fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
-    use tlx::data::background::{Found, SearchRequest, SearchTarget};
+    use tlx::data::search::{Found, SearchRequest, SearchTarget};
     let (worker, answers) = worker_on_a_long_timeline();
     let request = |generation, query: &str| SearchRequest {
         generation,
@@ -503,7 +503,7 @@ fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
 
 #[test]
 fn a_cancelled_pane_search_stops_and_frees_the_worker_for_the_finder() {
-    use tlx::data::background::{Found, SearchRequest, SearchTarget};
+    use tlx::data::search::{Found, SearchRequest, SearchTarget};
     let (worker, answers) = worker_on_a_long_timeline();
     worker.submit(SearchRequest {
         generation: 1,

@@ -801,7 +801,7 @@ fn a_search_ends_when_its_list_changes() {
 
 #[test]
 fn page_keys_in_views_move_by_what_shows() {
-    let data = tlx::data::load::embedded().expect("the embedded timeline loads");
+    let data = tlx::data::embedded().expect("the embedded timeline loads");
     let mut app = App::new(std::sync::Arc::new(data.data), Start::Top);
     update(&mut app, Action::Resize(160, 45));
     let selected = |app: &App| match &app.view {
@@ -830,7 +830,7 @@ fn page_keys_in_views_move_by_what_shows() {
 }
 
 /// The requests `update` asked the terminal layer to run, oldest first.
-fn take_requests(app: &mut App) -> Vec<tlx::data::background::SearchRequest> {
+fn take_requests(app: &mut App) -> Vec<tlx::data::search::SearchRequest> {
     app.effects
         .drain(..)
         .filter_map(|e| match e {
@@ -841,8 +841,8 @@ fn take_requests(app: &mut App) -> Vec<tlx::data::background::SearchRequest> {
 }
 
 /// What the worker would answer, handed back as it would be.
-fn answer_with(app: &mut App, request: &tlx::data::background::SearchRequest) {
-    let answer = tlx::data::background::answer(&app.data, request);
+fn answer_with(app: &mut App, request: &tlx::data::search::SearchRequest) {
+    let answer = tlx::data::search::answer(&app.data, request);
     update(app, Action::SearchResults(answer));
 }
 
@@ -939,13 +939,13 @@ fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answe
 
 #[test]
 fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
-    use tlx::data::background::{Found, SearchAnswer};
-    use tlx::data::event_hits::EventHits;
+    use tlx::data::search::EventHits;
+    use tlx::data::search::{Found, SearchAnswer};
     let mut app = app();
     app.inline_search = false;
     keys(&mut app, "/cal");
     let request = take_requests(&mut app).pop().unwrap();
-    let whole = tlx::data::background::answer(&app.data, &request);
+    let whole = tlx::data::search::answer(&app.data, &request);
     let Found::Events(all) = whole.found.clone() else {
         panic!("an event search")
     };

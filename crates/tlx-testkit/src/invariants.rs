@@ -8,10 +8,10 @@
 
 use std::collections::HashSet;
 
-use tlx::data::validate::is_valid_id;
 use tlx::data::{
     ActorEvent, ActorIx, Date, DisputeIx, EventIx, Indexed, ItemRef, QuoteIx, RelationRef, SourceIx,
 };
+use tlx::testing::is_valid_id;
 
 /// Panics with a description of the first broken promise.
 pub fn check(data: &Indexed) {

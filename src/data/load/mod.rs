@@ -13,11 +13,11 @@ use serde::Deserialize;
 mod clean;
 mod idlist;
 pub(crate) mod idmap;
-pub mod parse;
-pub mod progress;
-pub mod raw;
-pub mod read;
-pub mod validate;
+pub(crate) mod parse;
+pub(crate) mod progress;
+pub(crate) mod raw;
+pub(crate) mod read;
+pub(crate) mod validate;
 
 use clean::remove_control_characters;
 use progress::LoadProgress;

@@ -12,11 +12,11 @@ use std::sync::{Arc, Mutex};
 use crate::data::index::Indexed;
 use crate::data::model::EventIx;
 
-pub mod actors;
-pub mod events;
+pub(crate) mod actors;
+pub(crate) mod events;
 mod matcher;
-pub mod quotes;
-pub mod worker;
+pub(crate) mod quotes;
+pub(crate) mod worker;
 
 pub use actors::{ActorMatch, ActorSearch};
 pub use events::{EventField, EventHits, EventMatch, EventSearch};
