@@ -80,7 +80,7 @@ fn crate_paths(relative: &str, text: &str) -> Vec<Vec<String>> {
     let module = module_of(relative);
     let mut paths = Vec::new();
     let mut rest = text;
-    while let Some(at) = rest.find(|c| c == 'c' || c == 's') {
+    while let Some(at) = rest.find(['c', 's']) {
         let before = rest[..at].chars().next_back();
         rest = &rest[at..];
         let start = if rest.starts_with("crate::") {
