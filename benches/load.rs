@@ -5,8 +5,7 @@
 //!
 //! `cargo bench --bench load`
 
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+use tlx_testkit::synth;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

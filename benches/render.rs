@@ -8,8 +8,7 @@
 //! `cargo bench --bench render` (the 1M-event timeline is generated in-process:
 //! about 1 GB and 15 s before the first sample).
 
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+use tlx_testkit::synth;
 
 use std::sync::Arc;
 

@@ -9,11 +9,9 @@
 //!
 //! `cargo bench --bench search`
 
-#[path = "../examples/peers/nucleo.rs"]
-mod nucleo;
-#[path = "../examples/synth/mod.rs"]
-mod synth;
 use nucleo::Nucleo;
+use tlx_testkit::nucleo;
+use tlx_testkit::synth;
 
 use std::hint::black_box;
 
@@ -56,15 +54,18 @@ fn search(c: &mut Criterion) {
     let f = fixture();
     let mut group = c.benchmark_group("search-typing");
     group.sample_size(10);
+    // One searcher for every query, as the worker keeps one: criterion calls a
+    // bench's closure once per sample, and a searcher made there would prepare
+    // its tables again each time.
+    let search = ActorSearch::new(&f.data);
     for query in QUERIES {
         let id =
             |engine| BenchmarkId::new(engine, format!("{query} ({} keys)", query.chars().count()));
         // As the finder asks: the 50 best rows and the number of matches.
         group.bench_function(id("tlx"), |b| {
-            let search = ActorSearch::new(&f.data);
             b.iter(|| {
                 for q in keystrokes(query) {
-                    black_box(search.search_top(&f.data, q, 50));
+                    black_box(search.search_top(q, 50));
                 }
             })
         });

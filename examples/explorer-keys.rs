@@ -18,7 +18,7 @@ fn main() {
         std::process::exit(2);
     };
     let data = Arc::new(
-        tlx::data::load_file(std::path::Path::new(&path))
+        tlx::data::load_file(std::path::Path::new(&path), &tlx::data::LoadProgress::new())
             .unwrap_or_else(|e| {
                 eprintln!("explorer-keys: {e}");
                 std::process::exit(1);

@@ -17,7 +17,9 @@ fn main() {
     let start = Instant::now();
     let ms = || start.elapsed().as_secs_f64() * 1000.0;
     let loaded = match std::env::args_os().nth(1) {
-        Some(path) => tlx::data::load_file(std::path::Path::new(&path)),
+        Some(path) => {
+            tlx::data::load_file(std::path::Path::new(&path), &tlx::data::LoadProgress::new())
+        }
         None => tlx::data::embedded(),
     };
     let data = match loaded {

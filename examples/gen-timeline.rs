@@ -5,7 +5,7 @@
 //! `--names FILE` also writes every actor name and alias, one per line, which is
 //! what `scripts/bench.sh` gives `fzf --filter`.
 
-mod synth;
+use tlx_testkit::synth;
 
 use std::fs::File;
 use std::io::BufWriter;

@@ -19,10 +19,10 @@
 use std::time::Instant;
 
 use tlx::data::Indexed;
-use tlx::data::parse::parse_split_near;
-use tlx::data::raw::{RawTimeline, watch};
-use tlx::data::read::read_file;
-use tlx::data::validate::{finish_apart_into, validate_quickly};
+use tlx::testing::parse_split_near;
+use tlx::testing::read_file;
+use tlx::testing::validate_quickly;
+use tlx::testing::{RawTimeline, watch};
 
 /// Wall time, CPU time and page faults since it was started.
 struct Clock {
@@ -87,7 +87,8 @@ fn main() {
         let clock = Clock::start();
         let file = std::fs::File::open(&path).expect("readable");
         let size = file.metadata().expect("readable").len();
-        let bytes = read_file(file, size, u64::MAX - 1).expect("readable");
+        let bytes =
+            read_file(file, size, u64::MAX - 1, &tlx::data::LoadProgress::new()).expect("readable");
         let (read, read_wall) = clock.read();
 
         let clock = Clock::start();
@@ -104,18 +105,19 @@ fn main() {
         let (serde, _) = clock.read();
 
         let clock = Clock::start();
-        let (split, seen) = watch(|| parse_split_near(text, text.len() / 2));
+        let (split, seen) =
+            watch(|| parse_split_near(text, text.len() / 2, &tlx::data::LoadProgress::new()));
         let taken_at = split.taken_at;
         let raw = split.raw.expect("parses");
         let (parse, parse_wall) = clock.read();
         assert_eq!(seen, Default::default(), "a file with warnings");
 
         let clock = Clock::start();
-        let timeline = validate_quickly(raw, text).expect("valid");
+        let timeline = validate_quickly(raw, text, &tlx::data::LoadProgress::new()).expect("valid");
         let (validate, validate_wall) = clock.read();
 
         let clock = Clock::start();
-        let (timeline, joined) = finish_apart_into(timeline, bytes).expect("not too large");
+        let (timeline, joined) = timeline.finish_apart_into(bytes).expect("not too large");
         let (finished, finish_wall) = clock.read();
 
         let clock = Clock::start();

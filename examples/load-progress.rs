@@ -7,14 +7,14 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tlx::data::{LoadProgress, Phase, load_file_with_progress};
+use tlx::data::{LoadProgress, Phase, load_file};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: load-progress FILE");
     let progress = Arc::new(LoadProgress::new());
     let reported = Arc::clone(&progress);
     let started = Instant::now();
-    let load = std::thread::spawn(move || load_file_with_progress(path.as_ref(), &reported));
+    let load = std::thread::spawn(move || load_file(path.as_ref(), &reported));
     let mut last = 0.0;
     loop {
         let now = progress.snapshot();

@@ -58,7 +58,10 @@ fn main() {
         let before = LIVE.load(Relaxed);
         PEAK.store(before, Relaxed);
         let start = Instant::now();
-        let loaded = match tlx::data::load_file(std::path::Path::new(&path)) {
+        let loaded = match tlx::data::load_file(
+            std::path::Path::new(&path),
+            &tlx::data::LoadProgress::new(),
+        ) {
             Ok(loaded) => loaded,
             Err(e) => {
                 eprintln!("load-stats: {e}");

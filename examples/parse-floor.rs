@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release --example parse-floor -- FILE`
 
-mod synth;
+use tlx_testkit::synth;
 
 fn main() {
     let Some(path) = std::env::args_os().nth(1) else {

@@ -7,7 +7,7 @@
 //!
 //! `cargo run --release --example search-keystrokes -- FILE [--rounds N] [--events [--ranked]] [--each] [--prepared]`
 //!
-//! `--prepared` prepares the search first as `FinderWorker` does on its thread;
+//! `--prepared` prepares the search first as `SearchWorker` does on its thread;
 //! without it, the first search of each letter computes that letter's scores.
 //!
 //! `--each` first prints the time of every key of one round, cold.
@@ -16,9 +16,8 @@ use std::time::{Duration, Instant};
 
 use tlx::data::search::{ActorSearch, EventSearch};
 
-#[path = "peers/nucleo.rs"]
-mod nucleo;
 use nucleo::Nucleo;
+use tlx_testkit::nucleo;
 
 /// A full name, fzf-style initials, a surname, a kunya, a transliteration variant.
 const QUERIES: &[&str] = &[
@@ -43,7 +42,7 @@ fn main() {
         .position(|a| a == "--rounds")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(3);
-    let data = tlx::data::load_file(std::path::Path::new(path))
+    let data = tlx::data::load_file(std::path::Path::new(path), &tlx::data::LoadProgress::new())
         .unwrap_or_else(|e| {
             eprintln!("search-keystrokes: {e}");
             std::process::exit(1);
@@ -65,17 +64,17 @@ fn main() {
     let search = ActorSearch::new(&data);
     // The first search prepares the candidates; say what that costs, once.
     let start = Instant::now();
-    search.search_top(&data, "", 1);
+    search.search_top("", 1);
     let candidates = start.elapsed();
     if args.iter().any(|a| a == "--prepared") {
-        search.prepare(&data);
+        search.prepare();
     }
     println!(
         "tlx prepares the actor candidates once: {:.1} ms{}",
         candidates.as_secs_f64() * 1000.0,
         if args.iter().any(|a| a == "--prepared") {
             format!(
-                "; with every letter's scores (ActorSearch::prepare, as FinderWorker does off the input thread): {:.1} ms",
+                "; with every letter's scores (ActorSearch::prepare, as SearchWorker does off the input thread): {:.1} ms",
                 start.elapsed().as_secs_f64() * 1000.0
             )
         } else {
@@ -87,7 +86,7 @@ fn main() {
             let line: Vec<String> = keystrokes(query)
                 .map(|q| {
                     let start = Instant::now();
-                    let total = search.search_top(&data, q, 50).1;
+                    let total = search.search_top(q, 50).1;
                     format!(
                         "{q:?} {:.1} ms ({total})",
                         start.elapsed().as_secs_f64() * 1000.0
@@ -97,10 +96,8 @@ fn main() {
             println!("  {}", line.join(", "));
         }
     }
-    report("tlx actors, top 50", rounds, |q| {
-        search.search_top(&data, q, 50).1
-    });
-    report("tlx actors, all", rounds, |q| search.search(&data, q).len());
+    report("tlx actors, top 50", rounds, |q| search.search_top(q, 50).1);
+    report("tlx actors, all", rounds, |q| search.search(q).len());
 
     let mut nucleo = Nucleo::new(names.iter().copied());
     report("nucleo-matcher actors", rounds, |q| nucleo.rank(q).len());
@@ -112,7 +109,7 @@ fn main() {
         let search = EventSearch::new(&data);
         let start = Instant::now();
         // The first query builds the event masks (SearchWorker does when it starts).
-        search.find(&data, "zzz", None, &|| false, &mut |_| {});
+        search.find("zzz", None, &|| false, &mut |_| {});
         println!(
             "tlx prepares the event masks once: {:.1} ms (with the first query)",
             start.elapsed().as_secs_f64() * 1000.0
@@ -127,7 +124,7 @@ fn main() {
                 let start = Instant::now();
                 let mut first_part = None;
                 let hits = search
-                    .find(&data, q, None, &|| false, &mut |_| {
+                    .find(q, None, &|| false, &mut |_| {
                         first_part.get_or_insert(start.elapsed());
                     })
                     .expect("not stale");
@@ -181,12 +178,12 @@ fn main() {
         let mut frame_times: Vec<Duration> = keystrokes(EVENT_QUERY)
             .map(|q| {
                 let hits = search
-                    .find(&data, q, None, &|| false, &mut |_| {})
+                    .find(q, None, &|| false, &mut |_| {})
                     .expect("not stale");
                 let chronological = data.index.chronological();
                 let start = Instant::now();
                 for &pos in hits.positions.iter().take(60) {
-                    std::hint::black_box(search.hit(&data, chronological[pos as usize], q));
+                    std::hint::black_box(search.hit(chronological[pos as usize], q));
                 }
                 start.elapsed()
             })
@@ -202,7 +199,7 @@ fn main() {
             let line: Vec<String> = keystrokes(EVENT_QUERY)
                 .map(|q| {
                     let start = Instant::now();
-                    let n = search.search(&data, q).len();
+                    let n = search.search(q).len();
                     format!("{q:?} {:.0} ms ({n})", ms(start.elapsed()))
                 })
                 .collect();

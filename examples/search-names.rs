@@ -31,7 +31,7 @@ fn main() -> std::io::Result<()> {
     let data = Indexed::new(timeline.finish().expect("names fit in 4 GiB"));
     let search = ActorSearch::new(&data);
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for m in search.search(&data, &query) {
+    for m in search.search(&query) {
         writeln!(out, "{}", data.timeline.actor(m.actor).name())?;
     }
     out.flush()

@@ -427,7 +427,7 @@ pub fn load(path: Option<&Path>) -> Result<Loaded, Failure> {
 /// `load`, telling `progress` how far it is.
 fn load_with_progress(path: Option<&Path>, progress: &LoadProgress) -> Result<Loaded, Failure> {
     let result = match path {
-        Some(p) => crate::data::load_file_with_progress(p, progress),
+        Some(p) => crate::data::load_file(p, progress),
         None => crate::data::embedded(),
     };
     result.map_err(|e| match e {
@@ -472,7 +472,7 @@ fn start_at(loaded: &Loaded, event: Option<&str>, actor: Option<&str>) -> Result
 pub fn best_actor(data: &Indexed, query: &str) -> Result<ActorIx, Failure> {
     let query = non_empty(query)?;
     ActorSearch::new(data)
-        .best(data, query)
+        .best(query)
         .map(|m| m.actor)
         .ok_or_else(|| Failure::Usage(format!("no actor matches {}", quoted(query))))
 }

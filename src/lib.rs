@@ -10,6 +10,7 @@ pub mod cli;
 pub mod color;
 pub mod data;
 pub mod export;
+pub mod testing;
 pub mod tui;
 pub mod ui;
 pub mod words;

@@ -43,7 +43,9 @@ fn temp_dir(name: &str) -> std::path::PathBuf {
 fn export_json_to_stdout_loads_back() {
     let out = ok(&tlx(&["export", "--format", "json", "--data", SMALL]));
     let again = tlx::data::load_str(&out).unwrap().data;
-    let original = tlx::data::load_file(SMALL.as_ref()).unwrap().data;
+    let original = tlx::data::load_file(SMALL.as_ref(), &tlx::data::LoadProgress::new())
+        .unwrap()
+        .data;
     assert_eq!(again.timeline, original.timeline);
 }
 

@@ -6,9 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use tlx::data::date::Date;
-use tlx::data::load::embedded;
-use tlx::data::model::{Certainty, Timeline};
+use tlx::data::embedded;
 use tlx::data::search::ActorSearch;
+use tlx::data::{Certainty, Timeline};
 
 fn timeline() -> Timeline {
     let loaded = embedded().expect("the embedded timeline loads");
@@ -265,7 +265,7 @@ fn every_spelling_ranks_its_actor_first() {
     let mut failures = Vec::new();
     for (i, actor) in t.actors().enumerate() {
         for spelling in std::iter::once(actor.name()).chain(actor.aliases()) {
-            let found = search.search(&data, spelling);
+            let found = search.search(spelling);
             let Some(at) = found.iter().position(|m| m.actor.get() == i) else {
                 failures.push(format!("{spelling:?} does not find {}", actor.id()));
                 continue;

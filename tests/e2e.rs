@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
-mod common;
+use tlx_testkit::common;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/tui-small.json");
 const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";

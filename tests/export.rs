@@ -12,7 +12,7 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
 
 fn file(relative: &str) -> Indexed {
     let path = Path::new(DATA).join(relative);
-    load_file(&path)
+    load_file(&path, &tlx::data::LoadProgress::new())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .data
 }
@@ -48,7 +48,11 @@ fn loadable_test_files() -> Vec<(PathBuf, Indexed)> {
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|p| load_file(&p).ok().map(|l| (p, l.data)))
+        .filter_map(|p| {
+            load_file(&p, &tlx::data::LoadProgress::new())
+                .ok()
+                .map(|l| (p, l.data))
+        })
         .collect()
 }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use tlx::data::load::MAX_FILE_BYTES;
+use tlx::data::MAX_FILE_BYTES;
 use tlx::data::{LoadError, load_file, load_str};
 
 /// A file in the temporary directory, removed when dropped.
@@ -45,7 +45,7 @@ fn a_file_over_1_gib_is_refused_before_reading() {
     let f = std::fs::File::create(&file.0).unwrap();
     f.set_len(MAX_FILE_BYTES + 1).unwrap();
     drop(f);
-    match load_file(&file.0) {
+    match load_file(&file.0, &tlx::data::LoadProgress::new()) {
         Err(LoadError::TooLarge { bytes, .. }) => assert_eq!(bytes, MAX_FILE_BYTES + 1),
         other => panic!("{other:?}"),
     }

@@ -7,11 +7,11 @@
 //! whole loads of texts long enough to be split: errors and warnings in the
 //! second half read exactly as they do from serde_json alone.
 
-use tlx::data::parse::{
+use tlx::data::{EventIx, load_str};
+use tlx::testing::{
     LongList, SPLIT_FROM_BYTES, Split, parse_alone, parse_split_at, parse_split_near,
 };
-use tlx::data::raw::{Seen, watch};
-use tlx::data::{EventIx, load_str};
+use tlx::testing::{Seen, watch};
 
 const LISTS: [LongList; 3] = [LongList::Actors, LongList::Events, LongList::Quotes];
 
@@ -95,7 +95,8 @@ fn every_split_is_serde_json(text: &str) -> usize {
     let mut taken = 0;
     for at in 0..=text.len() + 1 {
         for list in LISTS {
-            let (got, taken_at) = answer(|| parse_split_at(text, at, list));
+            let (got, taken_at) =
+                answer(|| parse_split_at(text, at, list, &tlx::data::LoadProgress::new()));
             assert_eq!(got, expected, "second thread at {at} as {list:?}");
             if let Some(t) = taken_at {
                 assert_eq!(t, at);
@@ -124,7 +125,14 @@ fn flags_raised_by_the_second_thread_are_kept() {
     let (_, seen) = alone(text).unwrap();
     assert!(seen.contains(Seen::CONTROL) && seen.contains(Seen::UNKNOWN_FIELD));
     let last = text.rfind("{\"id\":\"q2\"").unwrap();
-    let (got, taken_at) = answer(|| parse_split_at(text, last, LongList::Quotes));
+    let (got, taken_at) = answer(|| {
+        parse_split_at(
+            text,
+            last,
+            LongList::Quotes,
+            &tlx::data::LoadProgress::new(),
+        )
+    });
     assert_eq!(taken_at, Some(last));
     assert_eq!(got, alone(text));
 }
@@ -141,7 +149,8 @@ fn a_second_thread_anywhere_refuses_what_serde_json_refuses() {
 fn the_guess_finds_elements_not_strings_or_nested_lists() {
     let mut found = 0;
     for near in 0..TRICKY.len() {
-        let (got, taken_at) = answer(|| parse_split_near(TRICKY, near));
+        let (got, taken_at) =
+            answer(|| parse_split_near(TRICKY, near, &tlx::data::LoadProgress::new()));
         assert_eq!(got, alone(TRICKY));
         if let Some(at) = taken_at {
             assert!(at >= near);
@@ -162,7 +171,8 @@ fn the_guess_reads_little_of_a_text_nested_to_its_end() {
     let text = format!(r#"{{"format":"tlx/1","events":[{{"id":"a"}}],"extra":[{nested}]}}"#);
     assert!(alone(&text).is_some());
     let started = std::time::Instant::now();
-    let (got, taken_at) = answer(|| parse_split_near(&text, text.len() / 4));
+    let (got, taken_at) =
+        answer(|| parse_split_near(&text, text.len() / 4, &tlx::data::LoadProgress::new()));
     assert_eq!((got, taken_at), (alone(&text), None));
     assert!(started.elapsed().as_secs() < 15, "{:?}", started.elapsed());
 }
@@ -187,7 +197,7 @@ fn long_timeline(event: impl Fn(usize) -> String) -> (String, usize) {
 
 /// The load's split (in the middle) is taken: what follows tests the second thread.
 fn assert_second_thread_taken(text: &str) {
-    let split = parse_split_near(text, text.len() / 2);
+    let split = parse_split_near(text, text.len() / 2, &tlx::data::LoadProgress::new());
     assert!(split.taken_at.is_some(), "the guess found no element");
 }
 

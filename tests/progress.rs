@@ -4,13 +4,11 @@
 
 use std::sync::Arc;
 
-mod common;
 use common::long_timeline;
+use tlx_testkit::common;
 
-use tlx::data::parse::{
-    LongList, SPLIT_FROM_BYTES, parse_split_at_with_progress, parse_split_near_with_progress,
-};
-use tlx::data::{LoadProgress, Phase, load_file_with_progress};
+use tlx::data::{LoadProgress, Phase, load_file};
+use tlx::testing::{LongList, SPLIT_FROM_BYTES, parse_split_at, parse_split_near};
 
 /// A file in the temp directory, removed when dropped.
 struct TempFile(std::path::PathBuf);
@@ -35,7 +33,7 @@ fn watch_load(path: &std::path::Path) -> (bool, Vec<(Phase, f64)>) {
     let progress = Arc::new(LoadProgress::new());
     let reported = Arc::clone(&progress);
     let path = path.to_path_buf();
-    let load = std::thread::spawn(move || match load_file_with_progress(&path, &reported) {
+    let load = std::thread::spawn(move || match load_file(&path, &reported) {
         Ok(_) => true,
         Err(e) => {
             eprintln!("{e}");
@@ -110,7 +108,7 @@ fn the_two_parse_threads_add_up_to_the_text() {
     // The second thread's work taken: its bytes and the first's are the text.
     let progress = LoadProgress::new();
     start(&progress);
-    let split = parse_split_near_with_progress(&text, text.len() / 2, &progress);
+    let split = parse_split_near(&text, text.len() / 2, &progress);
     assert!(split.taken_at.is_some() && split.raw.is_ok());
     assert!(
         parsed_share(&progress) > 0.9999,
@@ -125,7 +123,7 @@ fn the_two_parse_threads_add_up_to_the_text() {
     ] {
         let progress = LoadProgress::new();
         start(&progress);
-        let split = parse_split_at_with_progress(&text, at, list, &progress);
+        let split = parse_split_at(&text, at, list, &progress);
         assert!(split.taken_at.is_none() && split.raw.is_ok());
         assert!(
             parsed_share(&progress) > 0.9999,

@@ -2,9 +2,8 @@
 //! (1x1 to 300x100), on a small, an empty and the embedded timeline, never panic,
 //! and after every step every selection and scroll offset is inside its list.
 
-#[path = "support/app_bounds.rs"]
-mod app_bounds;
-mod common;
+use tlx_testkit::app_bounds;
+use tlx_testkit::common;
 
 use std::sync::Arc;
 

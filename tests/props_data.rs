@@ -12,23 +12,22 @@
 //! Case counts are modest so that `cargo test` stays quick; fuzzing goes further
 //! (see docs/robustness.md).
 
-#[path = "support/invariants.rs"]
-mod invariants;
+use tlx_testkit::invariants;
 
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select};
 use serde::Serialize;
 
+use tlx::data::EMBEDDED_JSON;
 use tlx::data::date::days_in_month;
-use tlx::data::load::EMBEDDED_JSON;
-use tlx::data::parse::{self, LongList};
-use tlx::data::raw::{Seen, watch};
 use tlx::data::{
     ActorIx, ActorKind, Certainty, Date, EventIx, LoadError, NewActor, NewDispute, NewEvent,
     NewQuote, NewRelation, NewSource, QuoteIx, RelationKind, SourceIx, SourceKind, Timeline,
     TimelineBuilder, load_bytes, load_str,
 };
+use tlx::testing::{self as parse, LongList};
+use tlx::testing::{Seen, watch};
 
 // ---- The generator's side: the JSON shapes, written by serde -----------------
 
@@ -654,7 +653,7 @@ proptest! {
         let near = near.index(text.len() + 1);
         let expected = parsed_alone(&text);
         prop_assert!(expected.is_some());
-        prop_assert_eq!(parsed_split(|| parse::parse_split_near(&text, near)), expected);
+        prop_assert_eq!(parsed_split(|| parse::parse_split_near(&text, near, &tlx::data::LoadProgress::new())), expected);
     }
 
     #[test]
@@ -681,7 +680,7 @@ proptest! {
                 .map_or(at, |o| close + o),
             _ => at,
         };
-        prop_assert_eq!(parsed_split(|| parse::parse_split_at(&text, at, list)), parsed_alone(&text));
+        prop_assert_eq!(parsed_split(|| parse::parse_split_at(&text, at, list, &tlx::data::LoadProgress::new())), parsed_alone(&text));
     }
 }
 

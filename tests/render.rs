@@ -2,7 +2,7 @@
 //! actor finder, the source view, the disputes view and the help at two sizes, and
 //! `Buffer` checks of the styles (selection, matches, NO_COLOR).
 
-mod common;
+use tlx_testkit::common;
 
 use common::*;
 use ratatui::Terminal;
@@ -347,7 +347,7 @@ fn loading(
     fraction: f64,
     seconds: u64,
 ) -> Terminal<TestBackend> {
-    let progress = tlx::data::progress::Snapshot { phase, fraction };
+    let progress = tlx::data::Snapshot { phase, fraction };
     let elapsed = std::time::Duration::from_millis(seconds * 1000 + 400);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal

@@ -4,7 +4,7 @@
 //! (snapshots), and no control character from the data in any drawn cell.
 //! These assert what is drawn, never how fast: speed is for benchmarks.
 
-mod common;
+use tlx_testkit::common;
 
 use std::sync::Arc;
 

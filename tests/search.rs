@@ -24,7 +24,7 @@ fn actor_ids(d: &Indexed, matches: &[ActorMatch]) -> Vec<String> {
 }
 
 fn first_actor(d: &Indexed, query: &str) -> String {
-    let found = ActorSearch::new(d).search(d, query);
+    let found = ActorSearch::new(d).search(query);
     assert!(!found.is_empty(), "nothing found for {query:?}");
     d.timeline.actor(found[0].actor).id().to_string()
 }
@@ -78,26 +78,26 @@ fn a_query_ranks_the_same_whatever_was_searched_before() {
             {"id": "abu-raad", "name": "Abu Raad al-Amiri", "kind": "person"}
         ]}"#,
     );
-    let alone = ActorSearch::new(&d).search(&d, "aah");
+    let alone = ActorSearch::new(&d).search("aah");
     assert_eq!(actor_ids(&d, &alone), ["saraya", "sabah"]);
     assert_eq!(alone[1].score, 47);
     let search = ActorSearch::new(&d);
-    assert_eq!(actor_ids(&d, &search.search(&d, "abu raad")), ["abu-raad"]);
-    assert_eq!(search.search(&d, "aah"), alone);
-    assert_eq!(search.search_top(&d, "aah", 1).0, alone[..1]);
+    assert_eq!(actor_ids(&d, &search.search("abu raad")), ["abu-raad"]);
+    assert_eq!(search.search("aah"), alone);
+    assert_eq!(search.search_top("aah", 1).0, alone[..1]);
 }
 
 #[test]
 fn reports_which_alias_matched_and_where() {
     let d = actors();
     let search = ActorSearch::new(&d);
-    let m = &search.search(&d, "Khadimi")[0];
+    let m = &search.search("Khadimi")[0];
     assert_eq!(matched(&d, m), "Khadimi");
     assert_eq!(m.indices, [0, 1, 2, 3, 4, 5, 6]);
-    let m = &search.search(&d, "pmu")[0];
+    let m = &search.search("pmu")[0];
     assert_eq!(matched(&d, m), "PMU");
     // The name wins when it matches as well as an alias.
-    let m = &search.search(&d, "Quds Force")[0];
+    let m = &search.search("Quds Force")[0];
     assert_eq!(m.alias, None);
     assert_eq!(matched(&d, m), "Quds Force");
 }
@@ -106,7 +106,7 @@ fn reports_which_alias_matched_and_where() {
 fn every_word_must_match() {
     let d = actors();
     let search = ActorSearch::new(&d);
-    let found = search.search(&d, "ktb hzb");
+    let found = search.search("ktb hzb");
     assert_eq!(actor_ids(&d, &found)[0], "kataib-hezbollah");
     // Positions of both words, merged and sorted.
     let m = &found[0];
@@ -115,7 +115,7 @@ fn every_word_must_match() {
     assert_eq!(picked.to_lowercase(), "ktbhzb");
     assert!(m.indices.windows(2).all(|w| w[0] < w[1]));
     // A word that matches nothing empties the result.
-    assert!(search.search(&d, "kataib zzzzqqq").is_empty());
+    assert!(search.search("kataib zzzzqqq").is_empty());
     // Order of words does not matter for finding.
     assert_eq!(first_actor(&d, "hezbollah kataib"), "kataib-hezbollah");
 }
@@ -125,7 +125,7 @@ fn case_does_not_matter_in_any_script() {
     let d = small();
     let search = ActorSearch::new(&d);
     for query in ["ÅNGSTRÖM", "ångström", "zoë"] {
-        let found = search.search(&d, query);
+        let found = search.search(query);
         assert_eq!(actor_ids(&d, &found), ["zoe-angstrom"], "{query}");
         assert_eq!(found[0].alias, None);
     }
@@ -134,11 +134,11 @@ fn case_does_not_matter_in_any_script() {
 #[test]
 fn indices_are_char_positions_in_non_ascii_names() {
     let d = small();
-    let m = &ActorSearch::new(&d).search(&d, "ström")[0];
+    let m = &ActorSearch::new(&d).search("ström")[0];
     assert_eq!(matched(&d, m), "Zoë Ångström");
     // "Zoë Ångström": Z0 o1 ë2 ' '3 Å4 n5 g6 s7 t8 r9 ö10 m11 (bytes would be larger).
     assert_eq!(m.indices, [7, 8, 9, 10, 11]);
-    let m = &ActorSearch::new(&d).search(&d, "zoe")[0];
+    let m = &ActorSearch::new(&d).search("zoe")[0];
     assert_eq!(
         matched(&d, m),
         "Zoe Angstrom",
@@ -151,11 +151,11 @@ fn equal_scores_rank_the_actor_with_more_events_first_then_by_name() {
     let d = small();
     let search = ActorSearch::new(&d);
     // "Valley Guild" (River Guild, 3 events) and "Valley Watch" (North Watch, 1 event).
-    let found = search.search(&d, "valley");
+    let found = search.search("valley");
     assert_eq!(found[0].score, found[1].score);
     assert_eq!(actor_ids(&d, &found), ["river-guild", "north-watch"]);
     // Neither league has events: alphabetical.
-    let found = search.search(&d, "league");
+    let found = search.search("league");
     assert_eq!(found[0].score, found[1].score);
     assert_eq!(actor_ids(&d, &found), ["harbor-league", "orchard-league"]);
 }
@@ -163,7 +163,7 @@ fn equal_scores_rank_the_actor_with_more_events_first_then_by_name() {
 #[test]
 fn a_blank_query_lists_every_actor_by_events_then_name() {
     let d = small();
-    let found = ActorSearch::new(&d).search(&d, "  ");
+    let found = ActorSearch::new(&d).search("  ");
     assert_eq!(
         actor_ids(&d, &found),
         [
@@ -189,7 +189,7 @@ fn event_ids(d: &Indexed, found: &[EventMatch]) -> Vec<String> {
 fn events_match_titles_summaries_places_and_tags() {
     let d = small();
     let search = EventSearch::new(&d);
-    let found = search.search(&d, "harbour road");
+    let found = search.search("harbour road");
     assert_eq!(event_ids(&d, &found)[0], "harbour-patrol");
     assert_eq!(found[0].field, EventField::Place);
     assert_eq!(
@@ -197,11 +197,11 @@ fn events_match_titles_summaries_places_and_tags() {
         (0..12).filter(|&i| i != 7).collect::<Vec<_>>()
     );
 
-    let found = search.search(&d, "economy");
+    let found = search.search("economy");
     assert_eq!(event_ids(&d, &found)[0], "march-vote");
     assert_eq!(found[0].field, EventField::Tag(1));
 
-    let found = search.search(&d, "week of rain");
+    let found = search.search("week of rain");
     assert_eq!(event_ids(&d, &found)[0], "flood-gates");
     assert_eq!(found[0].field, EventField::Summary);
 }
@@ -209,7 +209,7 @@ fn events_match_titles_summaries_places_and_tags() {
 #[test]
 fn event_words_may_match_in_different_fields() {
     let d = small();
-    let found = EventSearch::new(&d).search(&d, "patrol security");
+    let found = EventSearch::new(&d).search("patrol security");
     assert_eq!(event_ids(&d, &found), ["harbour-patrol"]);
     // The first word's field, with its positions only.
     assert_eq!(found[0].field, EventField::Title);
@@ -221,10 +221,10 @@ fn event_words_may_match_in_different_fields() {
 #[test]
 fn equal_event_scores_are_chronological() {
     let d = small();
-    let found = EventSearch::new(&d).search(&d, "government");
+    let found = EventSearch::new(&d).search("government");
     assert_eq!(event_ids(&d, &found), ["march-vote", "flood-gates"]);
     assert_eq!(found[0].score, found[1].score);
-    let all = EventSearch::new(&d).search(&d, "");
+    let all = EventSearch::new(&d).search("");
     assert_eq!(all.len(), d.timeline.events().len());
     assert_eq!(event_ids(&d, &all)[0], "guild-founded");
 }
@@ -250,7 +250,7 @@ fn event_words_must_match_compactly_not_scattered_over_prose() {
     let d = small();
     let search = EventSearch::new(&d);
     // "Guild march to the dam" holds g…a…t…e scattered; only the real word counts.
-    assert_eq!(event_ids(&d, &search.search(&d, "gate")), ["flood-gates"]);
+    assert_eq!(event_ids(&d, &search.search("gate")), ["flood-gates"]);
     // Actor names may still match by initials.
     let d = actors();
     assert_eq!(first_actor(&d, "pmf"), "popular-mobilization-forces");

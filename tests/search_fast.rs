@@ -4,8 +4,7 @@
 //! kept here as the reference, and both run over a generated timeline with
 //! transliteration variants, non-ASCII aliases and abbreviations.
 
-#[path = "../examples/synth/mod.rs"]
-mod synth;
+use tlx_testkit::synth;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -110,8 +109,8 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
         for (i, c) in query.char_indices() {
             let typed = &query[..i + c.len_utf8()];
             let expected = reference(&d, typed);
-            assert_eq!(search.search(&d, typed), expected, "query {typed:?}");
-            let (top, total) = search.search_top(&d, typed, 7);
+            assert_eq!(search.search(typed), expected, "query {typed:?}");
+            let (top, total) = search.search_top(typed, 7);
             assert_eq!(total, expected.len(), "query {typed:?}");
             assert_eq!(top, expected[..expected.len().min(7)], "query {typed:?}");
         }
@@ -119,7 +118,7 @@ fn typing_answers_as_the_plain_algorithm_at_every_key() {
     // Deleting characters and starting over must not reuse narrower results.
     for typed in ["kataib", "kat", "", "a", "mu", "m"] {
         assert_eq!(
-            search.search(&d, typed),
+            search.search(typed),
             reference(&d, typed),
             "query {typed:?}"
         );
@@ -252,7 +251,7 @@ fn event_search_answers_as_the_plain_algorithm_at_every_key() {
         for (i, c) in query.char_indices() {
             let typed = &query[..i + c.len_utf8()];
             assert_eq!(
-                search.search(&d, typed),
+                search.search(typed),
                 reference_events(&d, typed),
                 "query {typed:?}"
             );
@@ -260,7 +259,7 @@ fn event_search_answers_as_the_plain_algorithm_at_every_key() {
     }
     for typed in ["drone", "dr", "", "x"] {
         assert_eq!(
-            search.search(&d, typed),
+            search.search(typed),
             reference_events(&d, typed),
             "query {typed:?}"
         );
@@ -305,14 +304,14 @@ fn check_find(
         .unwrap_or(d.index.chronological())
         .to_vec();
     let found = search
-        .find(d, query, within, &|| false, &mut |_| {})
+        .find(query, within, &|| false, &mut |_| {})
         .expect("never stale");
     let (positions, best, ranked) = reference_hits(d, query, &list);
     assert_eq!(found.positions, positions, "query {query:?}");
     assert_eq!(found.best, best, "query {query:?}");
     assert!(found.complete && found.settled as usize == list.len());
     for m in ranked {
-        assert_eq!(search.hit(d, m.event, query), Some(m), "query {query:?}");
+        assert_eq!(search.hit(m.event, query), Some(m), "query {query:?}");
     }
 }
 
@@ -356,14 +355,14 @@ fn long_timeline() -> Indexed {
 
 /// A search worker over `long_timeline`, and where its answers come.
 fn worker_on_a_long_timeline() -> (
-    tlx::data::background::SearchWorker,
-    std::sync::mpsc::Receiver<tlx::data::background::SearchAnswer>,
+    tlx::data::search::SearchWorker,
+    std::sync::mpsc::Receiver<tlx::data::search::SearchAnswer>,
 ) {
     let (sender, answers) = std::sync::mpsc::channel();
-    let worker = tlx::data::background::SearchWorker::spawn(
-        std::sync::Arc::new(long_timeline()),
-        move |a| sender.send(a).is_ok(),
-    );
+    let worker =
+        tlx::data::search::SearchWorker::spawn(std::sync::Arc::new(long_timeline()), move |a| {
+            sender.send(a).is_ok()
+        });
     (worker, answers)
 }
 
@@ -376,13 +375,13 @@ fn event_find_stops_when_stale() {
     let asked = std::sync::atomic::AtomicUsize::new(0);
     // Stale from its second question on: a newer query arrived meanwhile.
     let stale = || asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 1;
-    assert_eq!(search.find(&d, "dr", None, &stale, &mut |_| {}), None);
+    assert_eq!(search.find("dr", None, &stale, &mut |_| {}), None);
     // A whole scan asks once per thousand events or so; this one stopped at once.
     let asked = asked.into_inner();
     assert!(asked <= 3, "asked {asked} times");
     // And its partial work is not taken for a finished scan by the next key.
     let found = search
-        .find(&d, "dro", None, &|| false, &mut |_| {})
+        .find("dro", None, &|| false, &mut |_| {})
         .expect("not stale");
     let (positions, best, _) = reference_hits(&d, "dro", d.index.chronological());
     assert_eq!((found.positions, found.best), (positions, best));
@@ -400,7 +399,7 @@ fn a_long_event_scan_hands_over_settled_parts_first() {
     for query in ["dr", "d", "drone at"] {
         let mut parts = Vec::new();
         let all = search
-            .find(&d, query, None, &slow, &mut |hits| parts.push(hits.clone()))
+            .find(query, None, &slow, &mut |hits| parts.push(hits.clone()))
             .expect("not stale");
         assert!(all.complete);
         assert!(!parts.is_empty(), "query {query:?}: no part came first");
@@ -417,7 +416,7 @@ fn a_long_event_scan_hands_over_settled_parts_first() {
             let mut best = None;
             for &p in &settled {
                 let e = d.index.chronological()[p as usize];
-                let score = search.hit(&d, e, query).expect("a hit").score;
+                let score = search.hit(e, query).expect("a hit").score;
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((p, score));
                 }
@@ -431,7 +430,7 @@ mod bound {
     use fuzzy_matcher::FuzzyMatcher;
     use fuzzy_matcher::skim::SkimMatcherV2;
     use proptest::prelude::*;
-    use tlx::data::event_hits::word_score_bound;
+    use tlx::testing::word_score_bound;
 
     /// Skim as event search runs it: a fresh matcher, positions wanted.
     fn score(text: &str, word: &str) -> Option<i64> {
@@ -469,7 +468,7 @@ mod bound {
 
 #[test]
 fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
-    use tlx::data::background::{Found, SearchRequest, SearchTarget};
+    use tlx::data::search::{Found, SearchRequest, SearchTarget};
     let (worker, answers) = worker_on_a_long_timeline();
     let request = |generation, query: &str| SearchRequest {
         generation,
@@ -504,7 +503,7 @@ fn the_search_worker_gives_up_a_long_scan_when_a_newer_query_comes() {
 
 #[test]
 fn a_cancelled_pane_search_stops_and_frees_the_worker_for_the_finder() {
-    use tlx::data::background::{Found, SearchRequest, SearchTarget};
+    use tlx::data::search::{Found, SearchRequest, SearchTarget};
     let (worker, answers) = worker_on_a_long_timeline();
     worker.submit(SearchRequest {
         generation: 1,

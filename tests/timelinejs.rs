@@ -9,7 +9,7 @@ const SAMPLE: &str = concat!(
 );
 
 fn sample() -> Loaded {
-    load_file(SAMPLE.as_ref()).unwrap_or_else(|e| panic!("{e}"))
+    load_file(SAMPLE.as_ref(), &tlx::data::LoadProgress::new()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn event<'a>(data: &'a Indexed, id: &str) -> tlx::data::Event<'a> {

@@ -1,7 +1,7 @@
 //! `update` on the small hand-made timeline: every action, as sequences of keys
 //! (through the keymap) or actions, checked against the state.
 
-mod common;
+use tlx_testkit::common;
 
 use common::*;
 use tlx::app::{
@@ -797,7 +797,7 @@ fn a_search_ends_when_its_list_changes() {
 
 #[test]
 fn page_keys_in_views_move_by_what_shows() {
-    let data = tlx::data::load::embedded().expect("the embedded timeline loads");
+    let data = tlx::data::embedded().expect("the embedded timeline loads");
     let mut app = App::new(std::sync::Arc::new(data.data), Start::Top);
     run(&mut app, &[Action::Resize(160, 45)]);
     let selected = |app: &App| match &app.view {
@@ -838,7 +838,7 @@ fn press(app: &mut App, keys: &str) -> Vec<Effect> {
 }
 
 /// The searches among `effects`, oldest first.
-fn searches(effects: Vec<Effect>) -> Vec<tlx::data::background::SearchRequest> {
+fn searches(effects: Vec<Effect>) -> Vec<tlx::data::search::SearchRequest> {
     effects
         .into_iter()
         .filter_map(|e| match e {
@@ -849,8 +849,8 @@ fn searches(effects: Vec<Effect>) -> Vec<tlx::data::background::SearchRequest> {
 }
 
 /// What the worker would answer, handed back as it would be.
-fn answer_with(app: &mut App, request: &tlx::data::background::SearchRequest) {
-    let answer = tlx::data::background::answer(&app.data, request);
+fn answer_with(app: &mut App, request: &tlx::data::search::SearchRequest) {
+    let answer = tlx::data::search::answer(&app.data, request);
     let effects = update(app, Action::SearchResults(answer));
     assert!(effects.is_empty(), "{effects:?}");
 }
@@ -938,11 +938,11 @@ fn typing_while_a_search_is_in_flight_keeps_the_last_hits_until_the_newest_answe
 
 #[test]
 fn a_long_event_search_answers_in_parts_and_the_selection_moves_once() {
-    use tlx::data::background::{Found, SearchAnswer};
-    use tlx::data::event_hits::EventHits;
+    use tlx::data::search::EventHits;
+    use tlx::data::search::{Found, SearchAnswer};
     let mut app = app();
     let request = searches(press(&mut app, "/cal")).pop().unwrap();
-    let whole = tlx::data::background::answer(&app.data, &request);
+    let whole = tlx::data::search::answer(&app.data, &request);
     let Found::Events(all) = whole.found.clone() else {
         panic!("an event search")
     };

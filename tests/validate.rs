@@ -258,7 +258,7 @@ fn expected_lines(json: &Path) -> Result<Vec<String>, String> {
 
 /// What the library says about a file, in `tlx check`'s words.
 fn library_lines(json: &Path) -> Result<(bool, Vec<String>), String> {
-    match load_file(json) {
+    match load_file(json, &tlx::data::LoadProgress::new()) {
         Ok(loaded) => Ok((
             true,
             loaded
@@ -408,7 +408,11 @@ fn expected_files_have_their_json() {
 
 #[test]
 fn control_characters_are_gone_from_the_loaded_text() {
-    let loaded = load_file(&Path::new(DATA).join("warnings/control-characters.json")).unwrap();
+    let loaded = load_file(
+        &Path::new(DATA).join("warnings/control-characters.json"),
+        &tlx::data::LoadProgress::new(),
+    )
+    .unwrap();
     let t = &loaded.data.timeline;
     assert_eq!(
         t.title(),
@@ -426,7 +430,10 @@ fn control_characters_are_gone_from_the_loaded_text() {
 #[test]
 fn an_invalid_file_never_yields_a_partial_timeline() {
     // Valid objects next to a broken one: still nothing but the problems.
-    match load_file(&Path::new(DATA).join("invalid/unknown-event-actor.json")) {
+    match load_file(
+        &Path::new(DATA).join("invalid/unknown-event-actor.json"),
+        &tlx::data::LoadProgress::new(),
+    ) {
         Err(LoadError::Invalid(problems)) => assert_eq!(problems.len(), 2),
         other => panic!("{other:?}"),
     }

@@ -7,8 +7,7 @@
 
 #![no_main]
 
-#[path = "../../tests/support/invariants.rs"]
-mod invariants;
+use tlx_testkit::invariants;
 
 use libfuzzer_sys::fuzz_target;
 use tlx::data::{Diagnostic, EventIx, LoadError, load_bytes, load_str};

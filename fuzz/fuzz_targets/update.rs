@@ -8,8 +8,7 @@
 
 #![no_main]
 
-#[path = "../../tests/support/app_bounds.rs"]
-mod app_bounds;
+use tlx_testkit::app_bounds;
 
 use std::sync::{Arc, OnceLock};
 
@@ -29,7 +28,7 @@ fn timelines() -> &'static [Arc<Indexed>] {
         let texts = [
             include_str!("../../tests/data/tui-small.json"),
             r#"{ "format": "tlx/1", "title": "Nothing", "events": [] }"#,
-            tlx::data::load::EMBEDDED_JSON,
+            tlx::data::EMBEDDED_JSON,
             include_str!("../../tests/data/warnings/ansi-escapes.json"),
             include_str!("../../tests/data/warnings/text-emoji-cjk.json"),
             include_str!("../../tests/data/warnings/text-rtl-combining.json"),

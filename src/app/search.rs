@@ -56,7 +56,7 @@ impl Search {
             Shown::Listed(hits) => hits.get(i).cloned(),
             Shown::Events { query, within } => {
                 let list = within.as_deref().unwrap_or(data.index.chronological());
-                let m = EventSearch::new(data).hit(data, *list.get(pos)?, query)?;
+                let m = EventSearch::new(data).hit(*list.get(pos)?, query)?;
                 Some(Hit {
                     pos,
                     field: event_field(m.field),

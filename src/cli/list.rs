@@ -17,7 +17,7 @@ pub fn actors(data: &Indexed, query: Option<&str>, format: Format) -> Result<Str
         Some(query) => {
             let query = non_empty(query)?;
             ActorSearch::new(data)
-                .search(data, query)
+                .search(query)
                 .into_iter()
                 .map(|m| (m.actor, m.alias))
                 .collect()

@@ -42,7 +42,7 @@ impl EventFilter<'_> {
         if let Some(query) = self.actor {
             let query = non_empty(query)?;
             let actor = ActorSearch::new(data)
-                .best(data, query)
+                .best(query)
                 .ok_or_else(|| format!("no actor matches {}", quoted(query)))?
                 .actor;
             narrow(&mut data.index.events_of_actor(actor).iter().map(|ae| ae.event));
@@ -59,7 +59,7 @@ impl EventFilter<'_> {
             let query = non_empty(query)?;
             narrow(
                 &mut EventSearch::new(data)
-                    .search(data, query)
+                    .search(query)
                     .into_iter()
                     .map(|m| m.event),
             );

@@ -10,8 +10,7 @@ use std::sync::OnceLock;
 use super::date::Date;
 use super::load::idmap::IdMap;
 use super::model::*;
-use super::search::actors::ActorTables;
-use super::search::events::{EventTables, Narrowing};
+use super::parallel;
 
 /// A one-to-many relation stored flat: the items of key `k` are
 /// `items[offsets[k]..offsets[k + 1]]`.
@@ -122,20 +121,13 @@ impl Index {
         (Index { ids, ..lists }, text)
     }
 
-    /// `lists(t)`, and what `other` gives: on a second thread for a large timeline.
+    /// `lists(t)`, and what `other` gives: side by side for a large timeline.
     fn lists_beside<R: Send>(t: &Timeline, other: impl FnOnce() -> R + Send) -> (Self, R) {
         if id_count(t) < PARALLEL_FROM_IDS {
             let r = other();
             return (Self::lists(t), r);
         }
-        std::thread::scope(|s| {
-            let other = s.spawn(other);
-            let lists = Self::lists(t);
-            (
-                lists,
-                other.join().expect("the id table thread does not panic"),
-            )
-        })
+        parallel::join(|| Self::lists(t), other)
     }
 
     /// Everything but the id table. Reads no text: `build_apart` runs it while
@@ -369,12 +361,6 @@ pub struct Indexed {
     pub timeline: Timeline,
     pub index: Index,
     overview: OnceLock<Overview>,
-    /// What actor search prepares on its first use, kept for the next ones.
-    actor_tables: OnceLock<ActorTables>,
-    /// What the last event search kept for the next keystroke.
-    event_narrowing: Narrowing,
-    /// What the events pane's search prepares on its first use.
-    event_tables: OnceLock<EventTables>,
 }
 
 impl Indexed {
@@ -396,9 +382,6 @@ impl Indexed {
             timeline,
             index,
             overview: OnceLock::new(),
-            actor_tables: OnceLock::new(),
-            event_narrowing: Narrowing::default(),
-            event_tables: OnceLock::new(),
         }
     }
 
@@ -406,18 +389,6 @@ impl Indexed {
     pub fn overview(&self) -> &Overview {
         self.overview
             .get_or_init(|| Overview::new(&self.timeline, &self.index))
-    }
-
-    pub(crate) fn event_narrowing(&self) -> &Narrowing {
-        &self.event_narrowing
-    }
-
-    pub(crate) fn event_tables(&self) -> &EventTables {
-        self.event_tables.get_or_init(|| EventTables::new(self))
-    }
-
-    pub(crate) fn actor_tables(&self) -> &ActorTables {
-        self.actor_tables.get_or_init(|| ActorTables::new(self))
     }
 
     /// Looks up anything by its id.
@@ -518,10 +489,10 @@ mod tests {
     fn an_index_built_beside_its_text_is_the_one_built_after_it() {
         // Loading builds the id table on a second thread beside the lists,
         // once the text is ready, and only then gives the timeline its text.
-        let (timeline, text) = crate::data::validate::finish_apart(
-            crate::data::load::unfinished(&large_json()).unwrap(),
-        )
-        .unwrap();
+        let (timeline, text) = crate::data::load::unfinished(&large_json())
+            .unwrap()
+            .finish_apart()
+            .unwrap();
         let beside = Indexed::apart(timeline, text);
         let t = &beside.timeline;
         assert_eq!(*t, large());

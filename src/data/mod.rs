@@ -1,29 +1,28 @@
 //! The data layer: the timeline model, loading and validation, the index of
 //! cross-references, and search. Nothing here knows about the terminal.
+//!
+//! What the rest of tlx and its users need is re-exported here; only `date`
+//! and `search` are public modules. Tests reach the internals through
+//! `crate::testing`.
 
 pub mod date;
-pub mod diagnostic;
-pub mod filter;
-pub mod formats;
-pub mod index;
-pub mod load;
-pub mod model;
+pub(crate) mod diagnostic;
+pub(crate) mod filter;
+pub(crate) mod formats;
+pub(crate) mod index;
+pub(crate) mod load;
+pub(crate) mod model;
+pub(crate) mod parallel;
 pub mod search;
-pub mod suggest;
-
-// The modules' paths before `load`, `search` and `formats` became folders, kept
-// so that code written against them still compiles.
-pub use formats::{html, timelinejs};
-pub use load::{parse, progress, raw, read, validate};
-pub use search::{events as event_hits, worker as background};
+pub(crate) mod suggest;
 
 pub use date::{Date, Precision};
 pub use diagnostic::Diagnostic;
 pub use filter::EventFilter;
-pub use index::{ActorEvent, Index, Indexed, RelationRef};
+pub use index::{ActorEvent, Adjacency, Index, Indexed, RelationRef};
+pub use load::progress::{LoadProgress, Phase, Snapshot};
 pub use load::{
-    LoadError, Loaded, embedded, load_bytes, load_file, load_file_with_progress, load_str,
+    EMBEDDED_JSON, LoadError, Loaded, MAX_FILE_BYTES, embedded, load_bytes, load_file, load_str,
 };
 pub use model::*;
-pub use progress::{LoadProgress, Phase};
 pub use search::{ActorMatch, ActorSearch, EventField, EventMatch, EventSearch, search_quotes};

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::human_span;
-use crate::data::html::is_web_address;
+use crate::data::formats::html::is_web_address;
 use crate::data::{Dispute, EventIx, Indexed, QuoteIx, SourceIx, Timeline};
 
 pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Result<()> {

@@ -12,8 +12,8 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 use serde::Serialize;
 
 use super::human_span;
-use crate::data::html::is_web_address;
-use crate::data::timelinejs::{DETAILS_CLASS, year_to_timelinejs};
+use crate::data::formats::html::is_web_address;
+use crate::data::formats::timelinejs::{DETAILS_CLASS, year_to_timelinejs};
 use crate::data::{Date, Event, EventIx, Indexed, Precision, Timeline};
 
 pub fn write(data: &Indexed, events: &[EventIx], out: &mut dyn Write) -> io::Result<()> {

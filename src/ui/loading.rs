@@ -12,7 +12,7 @@ use ratatui::symbols;
 use ratatui::text::Line;
 use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
-use crate::data::progress::Snapshot;
+use crate::data::Snapshot;
 
 /// The widest the gauge gets, in columns.
 const GAUGE_WIDTH: u16 = 48;

@@ -2,6 +2,6 @@
 //! TimelineJS (`timelinejs`), with its HTML (`html`) and the ids it makes up
 //! (`slug`).
 
-pub mod html;
+pub(crate) mod html;
 mod slug;
-pub mod timelinejs;
+pub(crate) mod timelinejs;

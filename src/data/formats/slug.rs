@@ -56,7 +56,7 @@ impl IdSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::validate::is_valid_id;
+    use crate::data::load::validate::is_valid_id;
 
     #[test]
     fn makes_valid_ids() {

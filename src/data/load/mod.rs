@@ -8,28 +8,28 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 mod clean;
+mod diagnose;
 mod idlist;
 pub(crate) mod idmap;
-pub mod parse;
-pub mod progress;
-pub mod raw;
-pub mod read;
-pub mod validate;
+pub(crate) mod parse;
+pub(crate) mod progress;
+pub(crate) mod raw;
+pub(crate) mod read;
+mod rules;
+pub(crate) mod validate;
 
 use clean::remove_control_characters;
+use diagnose::{hint_misspellings, json_error, locate_error, parse, parse_plain};
 use progress::LoadProgress;
-use raw::{RawTimeline, Seen, watch};
-use read::read_file_with_progress;
-use validate::{validate, validate_quickly_with_progress, validate_unfinished};
+use raw::{Seen, watch};
+use read::read_file;
+use validate::{validate, validate_quickly};
 
-use crate::data::diagnostic::{Diagnostic, JsonPath, Printable, quoted, shortened};
+use crate::data::diagnostic::{Diagnostic, Printable};
 use crate::data::formats::timelinejs;
 use crate::data::index::Indexed;
 use crate::data::model::TimelineBuilder;
-use crate::data::suggest::closest;
 
 /// The largest timeline file tlx reads: 1 GiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
@@ -88,16 +88,11 @@ pub fn embedded() -> Result<Loaded, LoadError> {
     load_str(EMBEDDED_JSON)
 }
 
-/// Loads a timeline file. Directories, files over 1 GiB (judged from the metadata,
-/// before reading) and unreadable files are refused.
-pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    // The same path as with a reader: the reports cost nothing measurable.
-    load_file_with_progress(path, &LoadProgress::new())
-}
-
-/// `load_file`, telling `progress` where it is as it goes (see
-/// `progress::LoadProgress`): its phase reaches `Done` only if the load succeeds.
-pub fn load_file_with_progress(path: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
+/// Loads a timeline file, telling `progress` where it is as it goes (see
+/// `progress::LoadProgress`; its phase reaches `Done` only if the load
+/// succeeds). Directories, files over 1 GiB (judged from the metadata, before
+/// reading) and unreadable files are refused.
+pub fn load_file(path: &Path, progress: &LoadProgress) -> Result<Loaded, LoadError> {
     let io = |message: String| LoadError::Io {
         path: path.to_path_buf(),
         message,
@@ -115,8 +110,8 @@ pub fn load_file_with_progress(path: &Path, progress: &LoadProgress) -> Result<L
     }
     let file = std::fs::File::open(path).map_err(|e| io(describe(&e)))?;
     progress.start_reading(meta.len());
-    let bytes = read_file_with_progress(file, meta.len(), MAX_FILE_BYTES, progress)
-        .map_err(|e| io(describe(&e)))?;
+    let bytes =
+        read_file(file, meta.len(), MAX_FILE_BYTES, progress).map_err(|e| io(describe(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -157,10 +152,13 @@ fn finish(timeline: TimelineBuilder) -> Result<Indexed, LoadError> {
     finish_into(timeline, Vec::new())
 }
 
-/// `finish`, with a buffer that is no longer needed, for the text to reuse.
+/// `finish`, with a buffer that is no longer needed, for the text to reuse. The
+/// only problem left is a timeline too large for the model's `u32` offsets
+/// (over 4 GiB of text).
 fn finish_into(timeline: TimelineBuilder, spare: Vec<u8>) -> Result<Indexed, LoadError> {
-    let (timeline, text) =
-        validate::finish_apart_into(timeline, spare).map_err(LoadError::Invalid)?;
+    let (timeline, text) = timeline
+        .finish_apart_into(spare)
+        .map_err(|e| LoadError::Invalid(vec![Diagnostic::new("", e.to_string())]))?;
     Ok(Indexed::apart(timeline, text))
 }
 
@@ -224,14 +222,14 @@ fn check_str(
     progress: &LoadProgress,
 ) -> Result<(TimelineBuilder, Vec<Diagnostic>), LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (parsed, seen) = watch(|| parse::plain_with_progress(text, progress));
+    let (parsed, seen) = watch(|| parse::plain(text, progress));
     // TimelineJS files fail the plain parse (their title is an object) or lack
     // `format`; only then is it worth looking for one.
     let maybe_timelinejs = parsed.as_ref().map_or(true, |raw| raw.format.is_none());
     if maybe_timelinejs && let Some(file) = timelinejs::detect(text) {
         let (mut raw, mut warnings) = timelinejs::import(&file).map_err(LoadError::Invalid)?;
         remove_control_characters(&mut raw, &mut warnings);
-        let timeline = validate_unfinished(raw).map_err(LoadError::Invalid)?;
+        let timeline = validate(raw, progress).map_err(LoadError::Invalid)?;
         return Ok((timeline, warnings));
     }
     let Ok(raw) = parsed else {
@@ -246,7 +244,7 @@ fn check_str(
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut warnings);
     }
-    if let Some(timeline) = validate_quickly_with_progress(raw, text, progress) {
+    if let Some(timeline) = validate_quickly(raw, text, progress) {
         return Ok((timeline, warnings));
     }
     // A file with a problem: parse it again and validate it in order, to report
@@ -256,206 +254,13 @@ fn check_str(
     if seen.contains(Seen::CONTROL) {
         remove_control_characters(&mut raw, &mut Vec::new());
     }
-    let errors = match validate(raw) {
+    // Not on `progress`: the load has failed, this only says why.
+    let errors = match validate(raw, &LoadProgress::new()) {
         Err(errors) => errors,
         // Unreachable in practice: both passes apply the same rules.
         Ok(_) => vec![Diagnostic::new("", "the file could not be validated")],
     };
     Err(LoadError::Invalid(hint_misspellings(errors, &unknown)))
-}
-
-/// The fast parse: serde_json straight into the raw shapes, nothing else.
-fn parse_plain(text: &str) -> Result<RawTimeline<'_>, serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let raw = RawTimeline::deserialize(&mut de)?;
-    // Anything after the top-level object is an error too.
-    de.end()?;
-    Ok(raw)
-}
-
-/// A field the format does not define.
-struct UnknownField {
-    warning: Diagnostic,
-    /// The key as written, and the path of the known field it is closest to.
-    misspelling: Option<(String, String)>,
-}
-
-/// A missing required field is often a misspelt one: say so next to the error.
-fn hint_misspellings(mut errors: Vec<Diagnostic>, unknown: &[UnknownField]) -> Vec<Diagnostic> {
-    let written: std::collections::HashMap<&str, &str> = unknown
-        .iter()
-        .filter_map(|u| u.misspelling.as_ref())
-        .map(|(key, meant)| (meant.as_str(), key.as_str()))
-        .collect();
-    for error in &mut errors {
-        if let Some(key) = written.get(error.path.as_str()) {
-            error
-                .message
-                .push_str(&format!(" (the file has {}: a misspelling?)", quoted(key)));
-        }
-    }
-    errors
-}
-
-/// JSON text to the raw shapes, and the fields the format does not define, with
-/// their paths: the second parse of a file that has such fields.
-fn parse(text: &str) -> Result<(RawTimeline<'_>, Vec<UnknownField>), Diagnostic> {
-    let mut warnings = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = {
-        let mut on_unknown = |path: serde_ignored::Path| warnings.push(unknown_field(&path));
-        RawTimeline::deserialize(serde_ignored::Deserializer::new(&mut de, &mut on_unknown))
-    };
-    // Anything after the top-level object is an error too.
-    match parsed.and_then(|raw| de.end().map(|()| raw)) {
-        Ok(raw) => Ok((raw, warnings)),
-        Err(_) => Err(locate_error(text)),
-    }
-}
-
-/// Parses a text known to be bad again, tracking paths, to describe the error.
-fn locate_error(text: &str) -> Diagnostic {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed: Result<RawTimeline<'_>, _> = serde_path_to_error::deserialize(&mut de);
-    match parsed {
-        Err(e) => {
-            let mut path = JsonPath::default();
-            for segment in e.path().iter() {
-                match segment {
-                    serde_path_to_error::Segment::Seq { index } => path.index(*index),
-                    serde_path_to_error::Segment::Map { key } => path.key(key),
-                    _ => {}
-                }
-            }
-            json_error(path.into_string(), e.inner())
-        }
-        Ok(_) => match de.end() {
-            Err(e) => json_error(String::new(), &e),
-            // Unreachable in practice: the same text failed a moment ago.
-            Ok(()) => Diagnostic::new("", "the file could not be parsed"),
-        },
-    }
-}
-
-/// A serde_json error as a diagnostic: its message without the " at line L column C"
-/// that serde_json appends, since the diagnostic carries the position itself.
-fn json_error(path: String, e: &serde_json::Error) -> Diagnostic {
-    let message = e.to_string();
-    if e.line() == 0 {
-        return Diagnostic::new(path, shortened(message));
-    }
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = message.strip_suffix(&suffix).unwrap_or(&message);
-    // serde_json says column 0 when it failed before reading a character of the line.
-    Diagnostic::new(path, shortened(message.to_string())).at(e.line(), e.column().max(1))
-}
-
-/// A warning for a field the format does not define, with the closest known field.
-fn unknown_field(path: &serde_ignored::Path) -> UnknownField {
-    // serde_ignored gives the path leaf first; collect it root first.
-    enum Step {
-        Key(String),
-        Index(usize),
-    }
-    let mut steps = Vec::new();
-    let mut at = path;
-    loop {
-        at = match at {
-            serde_ignored::Path::Root => break,
-            serde_ignored::Path::Seq { parent, index } => {
-                steps.push(Step::Index(*index));
-                parent
-            }
-            serde_ignored::Path::Map { parent, key } => {
-                steps.push(Step::Key(key.clone()));
-                parent
-            }
-            serde_ignored::Path::Some { parent }
-            | serde_ignored::Path::NewtypeStruct { parent }
-            | serde_ignored::Path::NewtypeVariant { parent } => parent,
-        };
-    }
-    steps.reverse();
-    let mut parent = JsonPath::default();
-    let mut keys = Vec::new();
-    let (last, ancestors) = steps.split_last().unwrap_or((&Step::Index(0), &[]));
-    for step in ancestors {
-        match step {
-            Step::Key(key) => {
-                parent.key(key);
-                keys.push(key.as_str());
-            }
-            Step::Index(index) => parent.index(*index),
-        }
-    }
-    let field = match last {
-        Step::Key(key) => key.as_str(),
-        Step::Index(_) => "",
-    };
-    let mut here = parent.clone();
-    here.key(field);
-    match closest(field, known_fields(&keys).iter().copied()) {
-        Some(near) => {
-            let mut meant = parent;
-            meant.key(near);
-            UnknownField {
-                warning: Diagnostic::new(
-                    here.into_string(),
-                    format!("unknown field, ignored (did you mean {}?)", quoted(near)),
-                ),
-                misspelling: Some((field.to_string(), meant.into_string())),
-            }
-        }
-        None => UnknownField {
-            warning: Diagnostic::new(here.into_string(), "unknown field, ignored"),
-            misspelling: None,
-        },
-    }
-}
-
-/// The fields of the object reached through `keys` (the path's keys, no indices).
-fn known_fields(keys: &[&str]) -> &'static [&'static str] {
-    match keys {
-        [] => &[
-            "format",
-            "title",
-            "description",
-            "sources",
-            "actors",
-            "events",
-            "quotes",
-            "disputes",
-        ],
-        ["sources"] => &[
-            "id",
-            "title",
-            "publisher",
-            "authors",
-            "published",
-            "url",
-            "kind",
-        ],
-        ["actors"] => &["id", "name", "kind", "aliases", "description", "relations"],
-        ["actors", "relations"] => &["type", "actor", "from", "to", "quotes"],
-        ["events"] => &[
-            "id",
-            "date",
-            "end",
-            "title",
-            "summary",
-            "place",
-            "tags",
-            "actors",
-            "quotes",
-            "certainty",
-            "note",
-        ],
-        ["events", "actors"] => &["id", "role"],
-        ["quotes"] => &["id", "source", "text", "speaker", "note"],
-        ["disputes"] => &["id", "question", "event", "claims"],
-        ["disputes", "claims"] => &["claim", "quotes"],
-        _ => &[],
-    }
 }
 
 #[cfg(test)]
@@ -592,9 +397,12 @@ mod tests {
     #[test]
     fn refuses_directories_and_missing_files() {
         let dir = std::env::temp_dir();
-        assert!(matches!(load_file(&dir), Err(LoadError::Io { .. })));
+        assert!(matches!(
+            load_file(&dir, &LoadProgress::new()),
+            Err(LoadError::Io { .. })
+        ));
         let missing = dir.join("tlx-no-such-file.json");
-        let e = load_file(&missing).unwrap_err();
+        let e = load_file(&missing, &LoadProgress::new()).unwrap_err();
         assert!(e.to_string().ends_with(": no such file"), "{e}");
     }
 

@@ -1,13 +1,15 @@
-//! The plain parse of a timeline, on two threads when the text is long.
+//! The plain parse of a timeline, in two parts side by side when the text is long.
 //!
 //! serde_json reads a text from start to end on one thread. Here the top-level
 //! object is walked by hand (its braces, keys, colons and commas), each value is
 //! read by serde_json, and the long lists (actors, events, quotes) one element at
-//! a time, so a second thread can start in the middle: it guesses where an
+//! a time, so a second part can start in the middle: it guesses where an
 //! element of a long list begins and parses from there to the end of the text.
-//! The first thread parses from the start and takes that work only if one of its
-//! own element boundaries lands exactly on the guess, in a list of the kind
-//! guessed; otherwise it tells the second thread to stop and goes on alone. A
+//! The first part parses from the start and stops there only if one of its own
+//! element boundaries lands exactly on the guess, in a list of the kind guessed,
+//! taking the second part's work; otherwise it tells the second to stop and goes
+//! on alone. The two run as one `rayon::join` (`data::parallel`): the first never
+//! waits for the second, so they are correct on any number of threads. A
 //! wrong guess (inside a string, a nested list, another list) costs time, never
 //! correctness: the result is always the one serde_json alone gives, the same raw
 //! timeline and the same flags (`raw::Seen`), and `NotParsed` for exactly the
@@ -15,13 +17,13 @@
 //! that fails again, tracking paths, to describe the error.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::thread::{Scope, ScopedJoinHandle};
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::progress::LoadProgress;
 use super::raw::*;
+use crate::data::parallel;
 
 /// Below this size one thread parses alone: a second one would not pay for itself.
 pub const SPLIT_FROM_BYTES: usize = 1 << 20;
@@ -50,17 +52,10 @@ pub struct Split<'a> {
 }
 
 /// The plain parse: serde_json's result, on two threads for a long text. Flags
-/// go to the caller's `raw::watch`, as with serde_json alone.
-pub fn plain(text: &str) -> Result<RawTimeline<'_>, NotParsed> {
-    plain_with_progress(text, &LoadProgress::new())
-}
-
-/// `plain`, reporting the bytes each thread has parsed to `progress` as it goes
-/// (a short text, parsed alone, reports nothing: it takes no time).
-pub fn plain_with_progress<'a>(
-    text: &'a str,
-    progress: &LoadProgress,
-) -> Result<RawTimeline<'a>, NotParsed> {
+/// go to the caller's `raw::watch`, as with serde_json alone. The bytes each
+/// thread has parsed go to `progress` as it goes (a short text, parsed alone,
+/// reports nothing: it takes no time).
+pub fn plain<'a>(text: &'a str, progress: &LoadProgress) -> Result<RawTimeline<'a>, NotParsed> {
     if text.len() < SPLIT_FROM_BYTES {
         return parse_alone(text);
     }
@@ -79,27 +74,13 @@ pub fn parse_alone(text: &str) -> Result<RawTimeline<'_>, NotParsed> {
 /// Parses `text` with a second thread starting at the first element of a long
 /// list it finds at or after byte `near` (if it finds one). Whatever `near`, the
 /// result is `parse_alone`'s: tests try every position.
-pub fn parse_split_near(text: &str, near: usize) -> Split<'_> {
-    parse_with_helper(text, guess(text, near), &LoadProgress::new())
-}
-
-/// `parse_split_near`, reporting to `progress`.
-pub fn parse_split_near_with_progress<'a>(
-    text: &'a str,
-    near: usize,
-    progress: &LoadProgress,
-) -> Split<'a> {
+pub fn parse_split_near<'a>(text: &'a str, near: usize, progress: &LoadProgress) -> Split<'a> {
     parse_with_helper(text, guess(text, near), progress)
 }
 
 /// Parses `text` with a second thread starting at byte `at`, as if an element of
 /// `list` began there, whatever is there: for tests of the first thread's check.
-pub fn parse_split_at(text: &str, at: usize, list: LongList) -> Split<'_> {
-    parse_with_helper(text, Some((at, list)), &LoadProgress::new())
-}
-
-/// `parse_split_at`, reporting to `progress`.
-pub fn parse_split_at_with_progress<'a>(
+pub fn parse_split_at<'a>(
     text: &'a str,
     at: usize,
     list: LongList,
@@ -114,18 +95,85 @@ fn parse_with_helper<'a>(
     progress: &LoadProgress,
 ) -> Split<'a> {
     let stop = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let helper = helper.map(|(at, list)| Helper::spawn(scope, text, at, list, &stop, progress));
-        let mut walk = Walk::new(text, 0, helper, None, progress);
-        let parsed = walk.timeline();
-        walk.give_up();
-        walk.report();
-        let raw = parsed.and_then(|()| assemble(walk.fields));
-        Split {
-            raw,
-            taken_at: walk.taken_at,
+    let first = |helper| {
+        watch(|| {
+            let mut walk = Walk::new(text, 0, helper, None, progress);
+            let parsed = walk.timeline();
+            walk.give_up();
+            walk.report();
+            (parsed.map(|()| walk.fields), walk.taken_at)
+        })
+    };
+    let ((parsed, taken_at), seen) = match helper {
+        None => first(None),
+        Some((at, list)) => {
+            let helper = Helper {
+                at,
+                list,
+                stop: &stop,
+            };
+            let (first, second) = parallel::join(
+                || first(Some(helper)),
+                || {
+                    watch(|| {
+                        let mut walk = Walk::new(text, at, None, Some(&stop), progress);
+                        let parsed = walk
+                            .rest_of_list(list)
+                            .and_then(|_| walk.rest_of_timeline());
+                        walk.report();
+                        parsed.map(|()| walk.fields)
+                    })
+                },
+            );
+            let ((parsed, taken_at), seen) = first;
+            match (parsed, taken_at) {
+                // The second part's work is the rest of the text: its failure is
+                // the text's, as it parsed what the first would have.
+                (Ok(fields), Some(_)) => {
+                    let (rest, seen_after) = second;
+                    let joined = rest.and_then(|rest| join_at_meeting(fields, rest));
+                    ((joined, taken_at), Seen::both(seen, seen_after))
+                }
+                (parsed, taken_at) => ((parsed, taken_at), seen),
+            }
         }
-    })
+    };
+    // Flags go to the caller's watch, whichever threads parsed.
+    note(seen);
+    Split {
+        raw: parsed.and_then(assemble),
+        taken_at,
+    }
+}
+
+/// The first part's fields, which end with the list it met the second part in,
+/// and the second part's, which start with the rest of that list: one list.
+fn join_at_meeting<'a>(
+    mut fields: Vec<Field<'a>>,
+    rest: Vec<Field<'a>>,
+) -> Result<Vec<Field<'a>>, NotParsed> {
+    let mut rest = rest.into_iter();
+    let (Some(head), Some(tail)) = (fields.pop(), rest.next()) else {
+        return Err(NotParsed);
+    };
+    fields.push(match (head, tail) {
+        (Field::Actors(Some(mut a)), Field::Actors(Some(b))) => {
+            a.append(b);
+            Field::Actors(Some(a))
+        }
+        (Field::Events(Some(mut a)), Field::Events(Some(b))) => {
+            a.append(b);
+            Field::Events(Some(a))
+        }
+        (Field::Quotes(Some(mut a)), Field::Quotes(Some(b))) => {
+            a.append(b);
+            Field::Quotes(Some(a))
+        }
+        // Unreachable: both parts read the list of the guess.
+        _ => return Err(NotParsed),
+    });
+    fields.extend(rest);
+    Ok(fields)
 }
 
 /// The long lists, the ones worth splitting.
@@ -152,7 +200,6 @@ enum Field<'a> {
 trait Element<'a>: Deserialize<'a> + Send {
     const LIST: LongList;
     fn field(list: Option<Chunked<Self>>) -> Field<'a>;
-    fn items(field: Field<'a>) -> Option<Chunked<Self>>;
     /// Whether a guessed element has what such an element has, to start the
     /// second thread somewhere likely (a participant also parses as an event).
     fn looks_like_one(&self) -> bool;
@@ -165,13 +212,6 @@ macro_rules! element {
 
             fn field(list: Option<Chunked<Self>>) -> Field<'a> {
                 Field::$list(list)
-            }
-
-            fn items(field: Field<'a>) -> Option<Chunked<Self>> {
-                match field {
-                    Field::$list(list) => list,
-                    _ => None,
-                }
             }
 
             fn looks_like_one(&self) -> bool {
@@ -250,43 +290,15 @@ fn value_at<'a, T: Deserialize<'a>>(text: &'a str, at: usize) -> Result<(T, usiz
     }
 }
 
-/// The second thread: from its element to the end of the text.
-struct Helper<'s, 'a> {
+/// Where the second part starts, as the first part sees it.
+struct Helper<'s> {
     at: usize,
     list: LongList,
+    /// Set when the second part's work will not be taken.
     stop: &'s AtomicBool,
-    handle: ScopedJoinHandle<'s, (Result<Vec<Field<'a>>, NotParsed>, Seen)>,
 }
 
-impl<'s, 'a: 's> Helper<'s, 'a> {
-    fn spawn(
-        scope: &'s Scope<'s, '_>,
-        text: &'a str,
-        at: usize,
-        list: LongList,
-        stop: &'s AtomicBool,
-        progress: &'s LoadProgress,
-    ) -> Self {
-        let handle = scope.spawn(move || {
-            watch(|| {
-                let mut walk = Walk::new(text, at, None, Some(stop), progress);
-                let parsed = walk
-                    .rest_of_list(list)
-                    .and_then(|_| walk.rest_of_timeline());
-                walk.report();
-                parsed.map(|()| walk.fields)
-            })
-        });
-        Helper {
-            at,
-            list,
-            stop,
-            handle,
-        }
-    }
-}
-
-/// Whether a walk goes on, or has taken the second thread's work to the end.
+/// Whether a walk goes on, or has met the second part, which parses the rest.
 enum Flow {
     More,
     Done,
@@ -297,8 +309,8 @@ struct Walk<'s, 'a> {
     text: &'a str,
     pos: usize,
     fields: Vec<Field<'a>>,
-    /// The first thread's: the second thread, until its work is taken or refused.
-    helper: Option<Helper<'s, 'a>>,
+    /// The first part's: the second part, until its work is taken or refused.
+    helper: Option<Helper<'s>>,
     taken_at: Option<usize>,
     /// The second thread's: set when its work will not be taken.
     stop: Option<&'s AtomicBool>,
@@ -312,7 +324,7 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
     fn new(
         text: &'a str,
         pos: usize,
-        helper: Option<Helper<'s, 'a>>,
+        helper: Option<Helper<'s>>,
         stop: Option<&'s AtomicBool>,
         progress: &'s LoadProgress,
     ) -> Self {
@@ -471,11 +483,9 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
     fn elements<T: Element<'a>>(&mut self) -> Result<Flow, NotParsed> {
         let mut items = Chunked::default();
         loop {
-            if let Some(rest) = self.meet_helper(T::LIST)? {
-                let mut rest = rest.into_iter();
-                items.append(rest.next().and_then(T::items).unwrap_or_default());
+            if self.meet_helper(T::LIST) {
+                // The second part parses the rest; `join_at_meeting` joins them.
                 self.fields.push(T::field(Some(items)));
-                self.fields.extend(rest);
                 return Ok(Flow::Done);
             }
             if self.stop.is_some_and(|stop| stop.load(Ordering::Relaxed)) {
@@ -504,28 +514,21 @@ impl<'s, 'a: 's> Walk<'s, 'a> {
         }
     }
 
-    /// At an element of list `list`: the second thread's fields, from this very
-    /// element to the end, if it started here. Its failure is the text's: it
-    /// parsed what this thread would have.
-    fn meet_helper(&mut self, list: LongList) -> Result<Option<Vec<Field<'a>>>, NotParsed> {
+    /// Whether this walk is at the second part's start, at an element of list
+    /// `list`: then it takes the second part's work and stops here.
+    fn meet_helper(&mut self, list: LongList) -> bool {
         let pos = self.pos;
         let Some(helper) = self.helper.take_if(|h| pos >= h.at) else {
-            return Ok(None);
+            return false;
         };
         if self.pos != helper.at || list != helper.list {
             helper.stop.store(true, Ordering::Relaxed);
             self.progress.refuse_second();
-            return Ok(None);
+            return false;
         }
-        // A panic there would be a bug: parse on alone rather than pass it on.
-        let Ok((rest, seen)) = helper.handle.join() else {
-            self.progress.refuse_second();
-            return Ok(None);
-        };
         self.report();
-        note(seen);
         self.taken_at = Some(helper.at);
-        rest.map(Some)
+        true
     }
 
     /// Past the second thread's start and not on it: its work will not be taken.

@@ -378,6 +378,11 @@ impl Seen {
     pub fn contains(self, other: Seen) -> bool {
         self.0 & other.0 == other.0
     }
+
+    /// The flags of either.
+    pub fn both(a: Seen, b: Seen) -> Seen {
+        Seen(a.0 | b.0)
+    }
 }
 
 thread_local! {

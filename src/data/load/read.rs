@@ -1,13 +1,14 @@
-//! Reading a timeline file, on two threads when it is long.
+//! Reading a timeline file, split over the cores when it is long.
 //!
 //! Copying a large file out of the page cache is mostly the page faults of the
-//! fresh buffer, and those go faster from two cores: each thread reads one half
-//! (`pread`, so neither moves the other's position).
+//! fresh buffer, and those go faster from several cores: each thread reads one
+//! part (`pread`, so none moves another's position).
 
 use std::fs::File;
 use std::io::{self, Read};
 
 use super::progress::LoadProgress;
+use crate::data::parallel;
 
 /// Below this size one thread reads and checks alone.
 const SPLIT_FROM_BYTES: usize = 8 << 20;
@@ -18,19 +19,15 @@ const SPLIT_FROM_BYTES: usize = 8 << 20;
 const STEP_BYTES: usize = 4 << 20;
 
 /// Reads at most `limit` bytes of `file` (`limit + 1` if there are more, for
-/// the caller to refuse), whose size is expected to be `expected`.
-pub fn read_file(file: File, expected: u64, limit: u64) -> io::Result<Vec<u8>> {
-    read_file_with_progress(file, expected, limit, &LoadProgress::new())
-}
-
-/// `read_file`, adding the bytes read to `progress` as they come.
-pub fn read_file_with_progress(
+/// the caller to refuse), whose size is expected to be `expected`, adding the
+/// bytes read to `progress` as they come.
+pub fn read_file(
     file: File,
     expected: u64,
     limit: u64,
     progress: &LoadProgress,
 ) -> io::Result<Vec<u8>> {
-    let mut bytes = match read_halves(&file, expected.min(limit), progress) {
+    let mut bytes = match read_parts(&file, expected.min(limit), progress) {
         Some(Ok(bytes)) => bytes,
         // The size changed under us, or no `pread`: one thread, from the start.
         _ => Vec::with_capacity(expected.min(limit) as usize),
@@ -48,10 +45,11 @@ pub fn read_file_with_progress(
     Ok(bytes)
 }
 
-/// The first `len` bytes of a file, each half read by its own thread; `None` when
-/// the file is short enough for one thread, or the platform has no `pread`.
+/// The first `len` bytes of a file, a part for each core; `None` when the file
+/// is short enough for one thread, or the platform has no `pread`.
 #[cfg(unix)]
-fn read_halves(file: &File, len: u64, progress: &LoadProgress) -> Option<io::Result<Vec<u8>>> {
+fn read_parts(file: &File, len: u64, progress: &LoadProgress) -> Option<io::Result<Vec<u8>>> {
+    use rayon::prelude::*;
     use std::os::unix::fs::FileExt;
     // `read_exact_at` step by step, adding each step to `progress`.
     let read_at = |buf: &mut [u8], offset: usize| -> io::Result<()> {
@@ -62,24 +60,21 @@ fn read_halves(file: &File, len: u64, progress: &LoadProgress) -> Option<io::Res
         Ok(())
     };
     let len = usize::try_from(len).ok()?;
-    if len < SPLIT_FROM_BYTES {
+    let parts = parallel::parts();
+    if len < SPLIT_FROM_BYTES || parts < 2 {
         return None;
     }
     let mut bytes = vec![0u8; len];
-    let (first, second) = bytes.split_at_mut(len / 2);
-    let (a, b) = std::thread::scope(|s| {
-        let b = s.spawn(|| read_at(second, len / 2));
-        (read_at(first, 0), b.join())
-    });
-    match (a, b) {
-        (Ok(()), Ok(Ok(()))) => Some(Ok(bytes)),
-        (Err(e), _) | (_, Ok(Err(e))) => Some(Err(e)),
-        (_, Err(_)) => Some(Err(io::Error::other("the reading thread failed"))),
-    }
+    let per = len.div_ceil(parts);
+    let read = bytes
+        .par_chunks_mut(per)
+        .enumerate()
+        .try_for_each(|(i, part)| read_at(part, i * per));
+    Some(read.map(|()| bytes))
 }
 
 #[cfg(not(unix))]
-fn read_halves(_: &File, _: u64, _: &LoadProgress) -> Option<io::Result<Vec<u8>>> {
+fn read_parts(_: &File, _: u64, _: &LoadProgress) -> Option<io::Result<Vec<u8>>> {
     None
 }
 
@@ -101,7 +96,13 @@ mod tests {
         }
 
         fn read(&self, expected: u64, limit: u64) -> Vec<u8> {
-            read_file(File::open(&self.0).unwrap(), expected, limit).unwrap()
+            read_file(
+                File::open(&self.0).unwrap(),
+                expected,
+                limit,
+                &LoadProgress::new(),
+            )
+            .unwrap()
         }
     }
 

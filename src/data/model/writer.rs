@@ -101,7 +101,7 @@ impl TextWriter {
     pub(super) fn finish<R: Send>(
         self,
         spare: Vec<u8>,
-        beside: impl FnOnce() -> R,
+        beside: impl FnOnce() -> R + Send,
     ) -> (JoinedText, R) {
         if self.len < PARALLEL_JOIN_FROM {
             drop(spare);
@@ -126,7 +126,11 @@ impl TextWriter {
     /// page fault every 4 KiB (about a tenth of a second for a million events).
     /// Otherwise it is zeroed memory fresh from the system, its pages touched only
     /// by the copy.
-    fn join_in_two<R: Send>(self, mut spare: Vec<u8>, beside: impl FnOnce() -> R) -> (Vec<u8>, R) {
+    fn join_in_two<R: Send>(
+        self,
+        mut spare: Vec<u8>,
+        beside: impl FnOnce() -> R + Send,
+    ) -> (Vec<u8>, R) {
         let mut bytes = if spare.len() >= self.len {
             spare.truncate(self.len);
             spare
@@ -141,11 +145,13 @@ impl TextWriter {
         let mut first = self.blocks;
         let later = first.split_off(second);
         let (head, tail) = bytes.split_at_mut(at);
-        let r = std::thread::scope(|s| {
-            s.spawn(move || copy_blocks(later, tail));
-            copy_blocks(first, head);
-            beside()
-        });
+        let ((), r) = crate::data::parallel::join(
+            || copy_blocks(later, tail),
+            || {
+                copy_blocks(first, head);
+                beside()
+            },
+        );
         (bytes, r)
     }
 }

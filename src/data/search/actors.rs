@@ -1,11 +1,13 @@
 //! Fuzzy search over actor names and all their aliases.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
-use super::matcher::{Candidates, Matcher, Query, Word, lowercase, parallel};
+use super::Survivors;
+use super::matcher::{Candidates, Matcher, Query, lowercase};
 use crate::data::index::Indexed;
 use crate::data::model::ActorIx;
+use crate::data::parallel;
 
 /// An actor found by a search.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,18 +20,21 @@ pub struct ActorMatch {
     pub indices: Vec<usize>,
 }
 
-/// Fuzzy search over actor names and all their aliases.
-///
-/// Cheap to create: what it needs is prepared once per timeline, on the first
-/// search, and kept with the data (`ActorTables`).
-pub struct ActorSearch {
+/// Fuzzy search over the actor names and all their aliases of one timeline. It
+/// keeps what it prepares (`ActorTables`, on the first search) and what each
+/// query leaves for the next keystroke: whoever searches owns one and asks it
+/// again.
+pub struct ActorSearch<'d> {
+    data: &'d Indexed,
     matcher: Matcher,
+    tables: OnceLock<ActorTables>,
+    /// The strings that passed the prefilter for the last query.
+    survivors: Survivors,
 }
 
-/// What actor search prepares once per timeline and keeps: every distinct name and
-/// alias as `Candidates`, which actor has which, the tie order, and the last
-/// query's survivors.
-pub(crate) struct ActorTables {
+/// What actor search prepares once per timeline: every distinct name and alias
+/// as `Candidates`, which actor has which, and the tie order.
+struct ActorTables {
     /// Every distinct lowercased name and alias, each scored once per keystroke
     /// however many actors share it (a family name given as an alias, a country).
     strings: Candidates,
@@ -40,9 +45,6 @@ pub(crate) struct ActorTables {
     /// Each actor's place in the order for equal scores: more events first, then
     /// by name, then by position.
     rank: Vec<u32>,
-    /// The strings that passed the prefilter for the last query. A query that
-    /// extends it (typing on) can only match among them, so it scans only those.
-    last: Mutex<Option<(String, Vec<u32>)>>,
     /// For each of `LETTERS`, skim's score of every string, once computed.
     letters: Vec<OnceLock<Box<[i16]>>>,
 }
@@ -61,7 +63,7 @@ fn single_character(query: &Query) -> Option<u8> {
 }
 
 impl ActorTables {
-    pub(crate) fn new(data: &Indexed) -> Self {
+    fn new(data: &Indexed) -> Self {
         let t = &data.timeline;
         let mut strings = Candidates::default();
         let mut seen: HashMap<String, u32> = HashMap::new();
@@ -102,7 +104,6 @@ impl ActorTables {
             slots,
             first,
             rank,
-            last: Mutex::new(None),
             letters: LETTERS.iter().map(|_| OnceLock::new()).collect(),
         }
     }
@@ -119,15 +120,12 @@ impl ActorTables {
             .position(|&l| l == c)
             .expect("a letter or digit")]
         .get_or_init(|| {
-            let query = Query {
-                words: vec![char::from(c).to_string()],
-            };
-            let word = [Word::new(query.words[0].clone())];
-            parallel(self.strings.len(), |range| {
+            let query = Query::new(&char::from(c).to_string());
+            parallel::split(self.strings.len(), |range| {
                 range
                     .map(|k| {
                         let k = k as u32;
-                        match self.strings.passes(k, &word) {
+                        match self.strings.passes(k, &query) {
                             true => matcher
                                 .score(self.strings.get(k), &query)
                                 .map_or(-1, |s| s.clamp(0, i64::from(i16::MAX)) as i16),
@@ -139,59 +137,27 @@ impl ActorTables {
             .into_boxed_slice()
         })
     }
-
-    /// Keeps a query's survivors for the next keystroke to narrow.
-    fn remember(&self, query: &str, survivors: Vec<u32>) {
-        if let Ok(mut last) = self.last.lock() {
-            *last = Some((query.to_string(), survivors));
-        }
-    }
-
-    /// The strings that contain every word, narrowing the last query's survivors
-    /// when `query` extends it.
-    fn prefilter(&self, query: &str, words: &[Word]) -> Vec<u32> {
-        let previous = self.last.lock().ok().and_then(|mut last| {
-            last.take()
-                .filter(|(text, _)| query.starts_with(text.as_str()))
-                .map(|(_, survivors)| survivors)
-        });
-        let survivors = self.strings.prefilter(words, previous.as_deref());
-        self.remember(query, survivors.clone());
-        survivors
-    }
 }
 
-impl Clone for ActorTables {
-    fn clone(&self) -> Self {
-        ActorTables {
-            strings: self.strings.clone(),
-            slots: self.slots.clone(),
-            first: self.first.clone(),
-            rank: self.rank.clone(),
-            last: Mutex::new(None),
-            letters: self.letters.clone(),
-        }
-    }
-}
-
-impl std::fmt::Debug for ActorTables {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "ActorTables({} strings)", self.strings.len())
-    }
-}
-
-impl ActorSearch {
-    pub fn new(_data: &Indexed) -> Self {
+impl<'d> ActorSearch<'d> {
+    pub fn new(data: &'d Indexed) -> Self {
         ActorSearch {
+            data,
             matcher: Matcher::new(false),
+            tables: OnceLock::new(),
+            survivors: Survivors::default(),
         }
+    }
+
+    fn tables(&self) -> &ActorTables {
+        self.tables.get_or_init(|| ActorTables::new(self.data))
     }
 
     /// Does now what the first searches would otherwise do: prepares the
     /// candidates and every letter's and digit's scores. For a thread that is not
-    /// the one waiting for keys (`FinderWorker` calls it when it starts).
-    pub fn prepare(&self, data: &Indexed) {
-        let tables = data.actor_tables();
+    /// the one waiting for keys (`SearchWorker` calls it when it starts).
+    pub fn prepare(&self) {
+        let tables = self.tables();
         for &c in LETTERS {
             tables.letter_scores(c, &self.matcher);
         }
@@ -200,20 +166,15 @@ impl ActorSearch {
     /// Every matching actor, best first, with the string that matched best (name
     /// preferred on equal scores). Equal scores rank the actor with more events
     /// first, then by name. A blank query lists every actor that way.
-    pub fn search(&self, data: &Indexed, query: &str) -> Vec<ActorMatch> {
-        self.search_top(data, query, usize::MAX).0
+    pub fn search(&self, query: &str) -> Vec<ActorMatch> {
+        self.search_top(query, usize::MAX).0
     }
 
     /// The best `limit` matches, as `search` ranks them, and how many actors match
     /// in all: what a finder shows. Only the rows returned get their char
     /// positions computed, and only they are sorted.
-    pub fn search_top(
-        &self,
-        data: &Indexed,
-        query: &str,
-        limit: usize,
-    ) -> (Vec<ActorMatch>, usize) {
-        let tables = data.actor_tables();
+    pub fn search_top(&self, query: &str, limit: usize) -> (Vec<ActorMatch>, usize) {
+        let tables = self.tables();
         let words = Query::new(query);
         // (rank, score, slot) of each matching actor.
         let mut found: Vec<(u32, i64, u32)> = if words.is_empty() {
@@ -226,8 +187,9 @@ impl ActorSearch {
                 // that character is computed once and kept (two bytes a string).
                 Some(c) => {
                     let scores = tables.letter_scores(c, &self.matcher);
-                    tables.remember(
+                    self.survivors.keep(
                         query,
+                        None,
                         (0..scores.len() as u32)
                             .filter(|&k| scores[k as usize] >= 0)
                             .collect(),
@@ -238,9 +200,12 @@ impl ActorSearch {
                         .collect()
                 }
                 None => {
-                    let prepared: Vec<Word> = words.words.iter().cloned().map(Word::new).collect();
-                    let survivors = tables.prefilter(query, &prepared);
-                    let scored = parallel(survivors.len(), |range| {
+                    // Any query that extends the last one can only match among
+                    // its survivors.
+                    let previous = self.survivors.narrow(query, &None, |_| true);
+                    let survivors = tables.strings.prefilter(&words, previous.as_deref());
+                    self.survivors.keep(query, None, survivors.clone());
+                    let scored = parallel::split(survivors.len(), |range| {
                         survivors[range]
                             .iter()
                             .map(|&k| self.matcher.score(tables.strings.get(k), &words))
@@ -298,7 +263,7 @@ impl ActorSearch {
     }
 
     /// The best match, if any.
-    pub fn best(&self, data: &Indexed, query: &str) -> Option<ActorMatch> {
-        self.search_top(data, query, 1).0.into_iter().next()
+    pub fn best(&self, query: &str) -> Option<ActorMatch> {
+        self.search_top(query, 1).0.into_iter().next()
     }
 }

@@ -1,30 +1,33 @@
 //! Fuzzy search over event titles, summaries, places and tags.
 //!
-//! Event search as the events pane needs it: which events match, in list order,
-//! and the best one, without ranking every match or computing highlights that
-//! nobody sees (`EventSearch::hit` computes one row's, when it is drawn).
+//! The events pane needs which events match, in list order, and the best one,
+//! without ranking every match or computing highlights that nobody sees: that is
+//! `find`, and `hit` computes one row's highlights when it is drawn. `search`,
+//! every match ranked, is the two together.
 //!
-//! A match means what `EventSearch::search` means by it: every word matches some
-//! field (skim's match, compact in prose). That verdict alone is cheap for a
-//! one-letter word (a bit of the event's character mask) and needs skim only on
-//! fields that hold a compact window of a longer word. Scores are needed only to
-//! find the best hit: events are scored in list order until one reaches the
-//! highest score the query can get (`score_bound`), since an equal score later in
-//! the list cannot beat it. The scan is split over the cores, narrows the last
-//! keystroke's candidates when the query grew by one character, and gives up as
-//! soon as `stale` says a newer query is waiting.
+//! A match: every word matches some field (skim's match, compact in prose).
+//! That verdict alone is cheap for a one-character word (a bit of the event's
+//! character mask) and needs skim only on fields that hold a compact window of a
+//! longer word. Scores are needed only to find the best hit: events are scored
+//! in list order until one reaches the highest score the query can get
+//! (`score_bound`), since an equal score later in the list cannot beat it. The
+//! scan is split over the cores, narrows the last keystroke's candidates when
+//! the query grew by one character, and gives up as soon as `stale` says a newer
+//! query is waiting.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::Survivors;
 use super::matcher::{
-    EXACT_BONUS, Matcher, Query, has_compact_window, is_subsequence, lowercase, parallel,
+    EXACT_BONUS, Matcher, Query, has_compact_window, is_settled_by_mask, lowercase, mask_and_solid,
 };
 use crate::data::index::Indexed;
 use crate::data::model::{Event, EventIx};
+use crate::data::parallel;
 
 /// The events a search matched, as positions in the list it searched.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,86 +44,21 @@ pub struct EventHits {
 }
 
 /// Per event (by chronological rank), what lets a scan skip it without reading
-/// its text. Built once per timeline; 12 bytes an event.
-pub(crate) struct EventTables {
-    /// The characters of all its fields, lowercased (see `bit`).
-    masks: Vec<u32>,
+/// its text. Built once per timeline; 16 bytes an event.
+struct EventTables {
+    /// The characters of all its fields, lowercased (see `matcher::bit`).
+    masks: Vec<u64>,
     /// Bit n: some field holds n non-blank characters (63: 63 or more). A field can
     /// equal the query (and get `EXACT_BONUS`) only if it holds as many as it does.
     lengths: Vec<u64>,
-    /// The last scan's candidates, for the next keystroke to narrow.
-    last: Mutex<Option<Narrowed>>,
 }
-
-/// The events that passed `may_match` for a query, over one list.
-struct Narrowed {
-    query: String,
-    within: Option<Arc<[EventIx]>>,
-    positions: Vec<u32>,
-}
-
-/// The mask bit of a lowercase character: one per ASCII letter, shared ones for
-/// digits, other ASCII and everything else.
-const fn bit(c: char) -> u32 {
-    match c {
-        'a'..='z' => 1 << (c as u32 - 'a' as u32),
-        '0'..='9' => 1 << 26,
-        _ if c.is_ascii() => 1 << (27 + c as u32 % 4),
-        _ => 1 << 31,
-    }
-}
-
-/// Whether a one-character word is settled by its mask bit alone.
-fn bit_is_exact(c: char) -> bool {
-    c.is_ascii_lowercase()
-}
-
-/// Whether a word matches every event whose mask holds its bits: a single letter
-/// (one character is always compact).
-fn is_settled_by_mask(word: &str) -> bool {
-    let mut chars = word.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if bit_is_exact(c))
-}
-
-fn mask_of(lower: &str) -> u32 {
-    lower.chars().fold(0, |m, c| m | bit(c))
-}
-
-/// The mask of a text once lowercased (as search lowercases), and how many
-/// non-blank characters it has; without lowercasing it into a new string.
-fn mask_and_solid(text: &str) -> (u32, usize) {
-    if text.is_ascii() {
-        let (mut mask, mut solid) = (0, 0);
-        for &b in text.as_bytes() {
-            mask |= ASCII_BITS[usize::from(b)];
-            solid += usize::from(!char::from(b).is_whitespace());
-        }
-        (mask, solid)
-    } else {
-        text.chars().fold((0, 0), |(m, n), c| {
-            let c = super::matcher::lowercase_char(c);
-            (m | bit(c), n + usize::from(!c.is_whitespace()))
-        })
-    }
-}
-
-/// `bit` of each ASCII byte once lowercased.
-const ASCII_BITS: [u32; 128] = {
-    let mut bits = [0; 128];
-    let mut b = 0;
-    while b < 128 {
-        bits[b] = bit((b as u8).to_ascii_lowercase() as char);
-        b += 1;
-    }
-    bits
-};
 
 impl EventTables {
-    pub(crate) fn new(data: &Indexed) -> Self {
+    fn new(data: &Indexed) -> Self {
         let timeline = &data.timeline;
         // In the order events are stored (reading their text in order), then
         // placed by chronological rank, the order scans go in.
-        let per_event: Vec<(u32, u64)> = parallel(timeline.event_count(), |range| {
+        let per_event: Vec<(u64, u64)> = parallel::split(timeline.event_count(), |range| {
             range
                 .map(|i| timeline.event(EventIx(i as u32)))
                 .map(|event| {
@@ -138,27 +76,7 @@ impl EventTables {
             masks[rank] = mask;
             lengths[rank] = length;
         }
-        EventTables {
-            masks,
-            lengths,
-            last: Mutex::new(None),
-        }
-    }
-}
-
-impl Clone for EventTables {
-    fn clone(&self) -> Self {
-        EventTables {
-            masks: self.masks.clone(),
-            lengths: self.lengths.clone(),
-            last: Mutex::new(None),
-        }
-    }
-}
-
-impl std::fmt::Debug for EventTables {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "EventTables({} events)", self.masks.len())
+        EventTables { masks, lengths }
     }
 }
 
@@ -195,7 +113,7 @@ const CHECK_EVERY: usize = 1024;
 
 /// One query's scan over a list, shared by the threads.
 struct Scan<'a> {
-    search: &'a EventSearch,
+    search: &'a EventSearch<'a>,
     data: &'a Indexed,
     tables: &'a EventTables,
     words: &'a Query,
@@ -203,8 +121,6 @@ struct Scan<'a> {
     /// Whether `list` is a subset (positions are not chronological ranks).
     subset: bool,
     stale: &'a (dyn Fn() -> bool + Sync),
-    /// The bits every matching event's mask holds.
-    masks: u32,
     /// The query's non-blank characters: a field that equals it has as many.
     solid: usize,
     /// One-letter words only: the masks alone say which events match, so only
@@ -216,9 +132,7 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     fn new(
-        search: &'a EventSearch,
-        data: &'a Indexed,
-        tables: &'a EventTables,
+        search: &'a EventSearch<'a>,
         words: &'a Query,
         list: &'a [EventIx],
         subset: bool,
@@ -226,13 +140,12 @@ impl<'a> Scan<'a> {
     ) -> Self {
         Scan {
             search,
-            data,
-            tables,
+            data: search.data,
+            tables: search.tables(),
             words,
             list,
             subset,
             stale,
-            masks: words.words.iter().fold(0, |m, w| m | mask_of(w)),
             solid: words.words.iter().map(|w| w.chars().count()).sum(),
             settled: words.words.iter().all(|w| is_settled_by_mask(w)),
             bound: words.words.iter().map(|w| word_score_bound(w)).sum(),
@@ -255,7 +168,7 @@ impl<'a> Scan<'a> {
             } else {
                 pos as usize
             };
-            if self.tables.masks[r] & self.masks != self.masks {
+            if self.tables.masks[r] & self.words.mask != self.words.mask {
                 continue;
             }
             let event = self.data.timeline.event(e);
@@ -282,7 +195,7 @@ impl<'a> Scan<'a> {
 }
 
 /// The scan goes through the list block by block, in order, each block split
-/// over the cores (from `parallel`'s threshold on): the first ones small, so
+/// over the cores (from `parallel::split`'s threshold on): the first ones small, so
 /// that a first partial answer comes soon, then larger, up to `LARGEST_BLOCK`.
 const FIRST_BLOCK: usize = 512;
 const LARGEST_BLOCK: usize = 256 * 1024;
@@ -292,7 +205,7 @@ const LARGEST_BLOCK: usize = 256 * 1024;
 const FIRST_PARTIAL: Duration = Duration::from_millis(6);
 const PARTIAL_EVERY: Duration = Duration::from_millis(250);
 
-impl EventSearch {
+impl EventSearch<'_> {
     /// The events of `within` (all events, chronologically, when `None`) that
     /// match `query`, as positions in that list, and the best of them; `None` if
     /// `stale` said to stop (checked every thousand events or so). Matches, best
@@ -300,7 +213,6 @@ impl EventSearch {
     /// has settled so far, now and then (see `EventHits::complete`).
     pub fn find(
         &self,
-        data: &Indexed,
         query: &str,
         within: Option<Arc<[EventIx]>>,
         stale: &(dyn Fn() -> bool + Sync),
@@ -308,7 +220,7 @@ impl EventSearch {
     ) -> Option<EventHits> {
         let started = Instant::now();
         let words = Query::new(query);
-        let list: &[EventIx] = within.as_deref().unwrap_or(data.index.chronological());
+        let list: &[EventIx] = within.as_deref().unwrap_or(self.data.index.chronological());
         if words.is_empty() {
             return Some(EventHits {
                 positions: (0..list.len() as u32).collect(),
@@ -317,9 +229,12 @@ impl EventSearch {
                 complete: true,
             });
         }
-        let tables = data.event_tables();
-        let previous = self.narrowed(tables, query, &within);
-        let scan = Scan::new(self, data, tables, &words, list, within.is_some(), stale);
+        // Only a query one character longer than the last can narrow its
+        // candidates: `may_match` allows the last word two characters of slack.
+        let previous = self
+            .survivors
+            .narrow(query, &within, |added| added.chars().count() == 1);
+        let scan = Scan::new(self, &words, list, within.is_some(), stale);
         // The positions to look at: the last keystroke's candidates, or all.
         let todo = previous.as_deref();
         let len = todo.map_or(list.len(), <[u32]>::len);
@@ -331,7 +246,7 @@ impl EventSearch {
         while done < len {
             let end = (done + block).min(len);
             let floor = hits.best.map(|(_, s)| s);
-            let parts = parallel(end - done, |range| {
+            let parts = parallel::split(end - done, |range| {
                 let range = done + range.start..done + range.end;
                 vec![scan.part(&mut range.map(at), floor)]
             });
@@ -358,36 +273,8 @@ impl EventSearch {
             }
         }
         hits.complete = true;
-        if let Ok(mut last) = tables.last.lock() {
-            *last = Some(Narrowed {
-                query: query.to_string(),
-                within,
-                positions: candidates,
-            });
-        }
+        self.survivors.keep(query, within, candidates);
         Some(hits)
-    }
-
-    /// The last scan's candidates if `query` is its query plus one character, over
-    /// the same list: every event that can match `query` is among them.
-    fn narrowed(
-        &self,
-        tables: &EventTables,
-        query: &str,
-        within: &Option<Arc<[EventIx]>>,
-    ) -> Option<Vec<u32>> {
-        // Not taken: a scan given up leaves it for the next query.
-        let last = tables.last.lock().ok()?;
-        let last = last.as_ref()?;
-        let grew_by_one = query
-            .strip_prefix(last.query.as_str())
-            .is_some_and(|added| added.chars().count() == 1);
-        let same_list = match (within, &last.within) {
-            (None, None) => true,
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
-            _ => false,
-        };
-        (grew_by_one && same_list).then(|| last.positions.clone())
     }
 
     /// A necessary condition for a match that also holds for any query one
@@ -454,58 +341,43 @@ pub(super) fn event_fields(event: Event<'_>) -> impl Iterator<Item = (EventField
         )
 }
 
-/// The survivors of the last event query, for the next one to narrow (events
-/// are searched by a new `EventSearch` each time, so this lives with the data).
-#[derive(Default)]
-pub(crate) struct Narrowing(Mutex<Option<(String, Vec<u32>)>>);
-
-impl Narrowing {
-    /// The last survivors, if `query` extends the query they are for.
-    fn take(&self, query: &str) -> Option<Vec<u32>> {
-        let mut last = self.0.lock().ok()?;
-        last.take()
-            .filter(|(text, _)| query.starts_with(text.as_str()))
-            .map(|(_, survivors)| survivors)
-    }
-
-    fn keep(&self, query: &str, survivors: Vec<u32>) {
-        if let Ok(mut last) = self.0.lock() {
-            *last = Some((query.to_string(), survivors));
-        }
-    }
+/// Fuzzy search over event titles, summaries, places and tags, of one timeline.
+/// It keeps what it prepares (`EventTables`) and what each query leaves for the
+/// next keystroke: whoever searches owns one and asks it again.
+pub struct EventSearch<'d> {
+    data: &'d Indexed,
+    matcher: Matcher,
+    tables: OnceLock<EventTables>,
+    /// The last scan's candidates (positions in the list it searched).
+    survivors: Survivors,
 }
 
-impl Clone for Narrowing {
-    fn clone(&self) -> Self {
-        Narrowing::default()
-    }
-}
-
-impl std::fmt::Debug for Narrowing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Narrowing")
-    }
-}
-
-/// Fuzzy search over event titles, summaries, places and tags.
-pub struct EventSearch {
-    pub(super) matcher: Matcher,
-}
-
-impl EventSearch {
-    pub fn new(_data: &Indexed) -> Self {
+impl<'d> EventSearch<'d> {
+    pub fn new(data: &'d Indexed) -> Self {
         EventSearch {
+            data,
             matcher: Matcher::new(true),
+            tables: OnceLock::new(),
+            survivors: Survivors::default(),
         }
+    }
+
+    fn tables(&self) -> &EventTables {
+        self.tables.get_or_init(|| EventTables::new(self.data))
+    }
+
+    /// Does now what the first `find` would otherwise do (for a thread that is
+    /// not the one waiting for keys).
+    pub fn prepare(&self) {
+        self.tables();
     }
 
     /// Every matching event, best first; equal scores in chronological order. All
     /// words in one field beat words spread over several. A blank query lists every
     /// event chronologically.
-    pub fn search(&self, data: &Indexed, query: &str) -> Vec<EventMatch> {
-        let words = Query::new(query);
-        let chronological = data.index.chronological();
-        if words.is_empty() {
+    pub fn search(&self, query: &str) -> Vec<EventMatch> {
+        let chronological = self.data.index.chronological();
+        if Query::new(query).is_empty() {
             return chronological
                 .iter()
                 .map(|&event| EventMatch {
@@ -516,44 +388,13 @@ impl EventSearch {
                 })
                 .collect();
         }
-        let t = &data.timeline;
-        // The events (as positions in chronological order) that may match: each
-        // word before the last compactly in some field, the last (still being
-        // typed) at least as a subsequence. Typing on can only remove events from
-        // that set (a longer last word, or a finished one held to the compactness
-        // rule), so the next keystroke narrows it instead of scanning everything.
-        let narrowing = data.event_narrowing();
-        let previous = narrowing.take(query);
-        let last = words.words.len() - 1;
-        let in_some_field = |&pos: &u32| {
-            let event = t.event(chronological[pos as usize]);
-            words.words.iter().enumerate().all(|(i, w)| {
-                let mut fields = event_fields(event);
-                if i == last {
-                    fields.any(|(_, text)| is_subsequence(w, text))
-                } else {
-                    fields.any(|(_, text)| has_compact_window(w, text, 0))
-                }
-            })
-        };
-        let survivors: Vec<u32> = match previous {
-            Some(list) => parallel(list.len(), |range| {
-                list[range].iter().copied().filter(in_some_field).collect()
-            }),
-            None => parallel(chronological.len(), |range| {
-                (range.start as u32..range.end as u32)
-                    .filter(in_some_field)
-                    .collect()
-            }),
-        };
-        narrowing.keep(query, survivors.clone());
-        let mut found: Vec<EventMatch> = parallel(survivors.len(), |range| {
-            survivors[range]
+        let hits = self
+            .find(query, None, &|| false, &mut |_| {})
+            .expect("never stale");
+        let mut found: Vec<EventMatch> = parallel::split(hits.positions.len(), |range| {
+            hits.positions[range]
                 .iter()
-                .filter_map(|&pos| {
-                    let e = chronological[pos as usize];
-                    self.score_event(e, t.event(e), &words)
-                })
+                .filter_map(|&pos| self.hit(chronological[pos as usize], query))
                 .collect()
         });
         // A stable sort keeps chronological order for equal scores.
@@ -563,23 +404,18 @@ impl EventSearch {
 
     /// How one event matches, as `search` reports it (score, field, highlights),
     /// or `None`: what the events pane asks for the rows it draws.
-    pub fn hit(&self, data: &Indexed, event: EventIx, query: &str) -> Option<EventMatch> {
+    pub fn hit(&self, event: EventIx, query: &str) -> Option<EventMatch> {
         let words = Query::new(query);
         if words.is_empty() {
             return None;
         }
-        self.score_event(event, data.timeline.event(event), &words)
+        self.score_event(event, self.data.timeline.event(event), &words)
     }
 
     /// `search`'s verdict on one event: the best field holding every word, else
     /// (two words or more) each word's best field, the score their sum. Each
     /// field is lowercased once and each word scored once in it.
-    pub(super) fn score_event(
-        &self,
-        e: EventIx,
-        event: Event<'_>,
-        query: &Query,
-    ) -> Option<EventMatch> {
+    fn score_event(&self, e: EventIx, event: Event<'_>, query: &Query) -> Option<EventMatch> {
         // Per field, each word's score and positions, if it matches there.
         let mut table: Vec<(EventField, Vec<WordMatch>, bool)> = Vec::new();
         let mut may: Vec<bool> = Vec::with_capacity(query.words.len());
@@ -660,31 +496,3 @@ impl EventSearch {
 
 /// A word's score and char positions in one field, if it matches there.
 type WordMatch = Option<(i64, Vec<usize>)>;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks_and_lengths_are_those_of_the_lowercased_text() {
-        for text in [
-            "Drone Attack, Basra",
-            "  ",
-            "Ḥizb ÉTAT İx",
-            "\tK\u{212A} 9",
-            "",
-        ] {
-            let lower = lowercase(text);
-            let solid = lower.chars().filter(|c| !c.is_whitespace()).count();
-            assert_eq!(mask_and_solid(text), (mask_of(&lower), solid), "{text:?}");
-        }
-    }
-
-    #[test]
-    fn masks_tell_letters_apart() {
-        assert_eq!(mask_of("ab"), 0b11);
-        assert_ne!(mask_of("z") & mask_of("y"), mask_of("z"));
-        assert_eq!(mask_of("é") & mask_of("a"), 0);
-        assert!(bit_is_exact('q') && !bit_is_exact('1') && !bit_is_exact('é'));
-    }
-}

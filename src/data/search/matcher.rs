@@ -6,186 +6,14 @@
 //! equals the whole query (an alias such as `PMU` or `Khadimi`) gets a bonus that
 //! puts it above every partial match. A cheap subsequence test runs before skim.
 //!
-//! The strings a search runs over (`Candidates`), prepared once so that a keystroke costs as
-//! little as possible before skim is asked to score anything.
-//!
-//! Every candidate is stored lowercased (char for char, as `search` lowercases),
-//! back to back in one `String`, so a scan walks one block of memory instead of a
-//! pointer per string. Each also has a 64-bit mask of the ASCII characters it
-//! contains: a word whose characters are not all in the mask cannot match, which
-//! one AND rejects most candidates on. Only the survivors get the exact
-//! subsequence test, and only theirs are scored.
-
-use std::ops::Range;
+//! Before skim, cheap tests: a mask of the characters a text holds (one AND
+//! rejects most texts), then an exact subsequence test. The strings an actor
+//! search runs over are prepared once, lowercased, as `Candidates`.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-/// Bit 63: the candidate holds a character outside ASCII.
-const NON_ASCII: u64 = 1 << 63;
-
-/// The mask bit of an ASCII byte: letters and digits have their own bits, other
-/// printable characters share the rest. Lowercase input only.
-fn bit(b: u8) -> u64 {
-    match b {
-        b'a'..=b'z' => 1 << (b - b'a'),
-        b'0'..=b'9' => 1 << (26 + b - b'0'),
-        _ => 1 << (36 + b % 27),
-    }
-}
-
-fn mask_of(lower: &str) -> u64 {
-    lower.bytes().fold(0, |m, b| {
-        if b.is_ascii() {
-            m | bit(b)
-        } else {
-            m | NON_ASCII
-        }
-    })
-}
-
-/// One word of a query, lowercased, with what the prefilter needs.
-pub struct Word {
-    pub text: String,
-    /// The bits of its ASCII characters: all must be in a candidate's mask.
-    mask: u64,
-    ascii: bool,
-}
-
-impl Word {
-    pub fn new(lower: String) -> Self {
-        let mask = mask_of(&lower);
-        Word {
-            ascii: lower.is_ascii(),
-            mask,
-            text: lower,
-        }
-    }
-}
-
-/// Many strings, lowercased, with their masks.
-#[derive(Clone, Debug, Default)]
-pub struct Candidates {
-    lower: String,
-    /// Where each candidate ends in `lower`; it starts where the previous one ends.
-    ends: Vec<u32>,
-    masks: Vec<u64>,
-}
-
-impl Candidates {
-    /// Adds a candidate, already lowercased; returns its number.
-    pub fn push(&mut self, lower: &str) -> u32 {
-        self.masks.push(mask_of(lower));
-        self.lower.push_str(lower);
-        self.ends.push(self.lower.len() as u32);
-        self.ends.len() as u32 - 1
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    /// Candidate `k`, lowercased.
-    pub fn get(&self, k: u32) -> &str {
-        let k = k as usize;
-        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
-        &self.lower[start..self.ends[k] as usize]
-    }
-
-    /// Whether candidate `k` contains every word as a subsequence.
-    pub fn passes(&self, k: u32, words: &[Word]) -> bool {
-        let mask = self.masks[k as usize];
-        if words.iter().any(|w| mask & w.mask != w.mask) {
-            return false;
-        }
-        let text = self.get(k);
-        words.iter().all(|w| {
-            // A one-letter ASCII word is settled by the mask alone.
-            (w.ascii && w.text.len() == 1) || is_lower_subsequence(&w.text, text, w.ascii)
-        })
-    }
-
-    /// The candidates among `within` (all when `None`) that contain every word as a
-    /// subsequence, in order; on several threads when there are many.
-    pub fn prefilter(&self, words: &[Word], within: Option<&[u32]>) -> Vec<u32> {
-        match within {
-            Some(list) => parallel(list.len(), |range| {
-                list[range]
-                    .iter()
-                    .copied()
-                    .filter(|&k| self.passes(k, words))
-                    .collect()
-            }),
-            None => parallel(self.len(), |range| {
-                (range.start as u32..range.end as u32)
-                    .filter(|&k| self.passes(k, words))
-                    .collect()
-            }),
-        }
-    }
-}
-
-/// Whether `word`'s characters appear in order in `text` (both lowercase). Bytes
-/// will do for an ASCII word: in UTF-8 an ASCII byte is always that character.
-fn is_lower_subsequence(word: &str, text: &str, ascii: bool) -> bool {
-    if ascii {
-        let mut want = word.as_bytes();
-        for &b in text.as_bytes() {
-            match want.split_first() {
-                Some((&w, rest)) if w == b => want = rest,
-                Some(_) => {}
-                None => break,
-            }
-        }
-        want.is_empty()
-    } else {
-        let mut want = word.chars().peekable();
-        for c in text.chars() {
-            match want.peek() {
-                Some(&w) if w == c => {
-                    want.next();
-                }
-                Some(_) => {}
-                None => break,
-            }
-        }
-        want.peek().is_none()
-    }
-}
-
-/// Below this many items a scan stays on the calling thread: starting a thread
-/// costs more than it saves.
-const PARALLEL_FROM: usize = 8 * 1024;
-
-/// Runs `work` over `0..len` split into one contiguous range per core and
-/// concatenates the results in order.
-pub fn parallel<T: Send>(len: usize, work: impl Fn(Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || len < PARALLEL_FROM {
-        return work(0..len);
-    }
-    let per = len.div_ceil(threads);
-    let ranges: Vec<Range<usize>> = (0..threads)
-        .map(|t| (t * per).min(len)..((t + 1) * per).min(len))
-        .collect();
-    let work = &work;
-    std::thread::scope(|s| {
-        let others: Vec<_> = ranges[1..]
-            .iter()
-            .map(|r| {
-                let r = r.clone();
-                s.spawn(move || work(r))
-            })
-            .collect();
-        let mut out = work(ranges[0].clone());
-        for other in others {
-            out.extend(other.join().expect("a search thread does not panic"));
-        }
-        out
-    })
-}
+use crate::data::parallel;
 
 /// Added to the score of a string equal to the whole query (ignoring case).
 pub(super) const EXACT_BONUS: i64 = 1000;
@@ -193,12 +21,16 @@ pub(super) const EXACT_BONUS: i64 = 1000;
 /// A query split into lowercase words.
 pub(super) struct Query {
     pub(super) words: Vec<String>,
+    /// The mask bits of all its words: a text whose mask lacks one cannot match.
+    pub(super) mask: u64,
 }
 
 impl Query {
     pub(super) fn new(text: &str) -> Self {
+        let words: Vec<String> = text.split_whitespace().map(lowercase).collect();
         Query {
-            words: text.split_whitespace().map(lowercase).collect(),
+            mask: words.iter().fold(0, |m, w| m | mask_of(w)),
+            words,
         }
     }
 
@@ -222,6 +54,59 @@ pub(super) fn lowercase_char(c: char) -> char {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// The mask bit of a lowercase character: one for each ASCII letter and digit,
+/// 27 shared by the other ASCII characters, one for everything else. A word can
+/// only match a text whose mask holds all its bits; one AND rejects most texts.
+const fn bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        _ if c.is_ascii() => 1 << (36 + c as u32 % 27),
+        _ => 1 << 63,
+    }
+}
+
+/// `bit` of each ASCII byte once lowercased.
+const ASCII_BITS: [u64; 128] = {
+    let mut bits = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        bits[b] = bit((b as u8).to_ascii_lowercase() as char);
+        b += 1;
+    }
+    bits
+};
+
+/// The mask of a text once lowercased (as search lowercases), and how many
+/// non-blank characters it has; without lowercasing it into a new string.
+pub(super) fn mask_and_solid(text: &str) -> (u64, usize) {
+    if text.is_ascii() {
+        let (mut mask, mut solid) = (0, 0);
+        for &b in text.as_bytes() {
+            mask |= ASCII_BITS[usize::from(b)];
+            solid += usize::from(!char::from(b).is_whitespace());
+        }
+        (mask, solid)
+    } else {
+        text.chars().fold((0, 0), |(m, n), c| {
+            let c = lowercase_char(c);
+            (m | bit(c), n + usize::from(!c.is_whitespace()))
+        })
+    }
+}
+
+/// The mask of a text once lowercased.
+pub(super) fn mask_of(text: &str) -> u64 {
+    mask_and_solid(text).0
+}
+
+/// Whether a word matches every text whose mask holds its bit: one character
+/// with a bit of its own (one character is always compact).
+pub(super) fn is_settled_by_mask(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 /// Whether the (lowercase) word's chars appear in order in `text`, ignoring case.
@@ -441,6 +326,70 @@ impl Matcher {
     }
 }
 
+/// Many strings, lowercased, with their masks, prepared once so that a keystroke
+/// costs as little as possible before skim is asked to score anything. They are
+/// stored back to back in one `String`, so a scan walks one block of memory
+/// instead of a pointer per string.
+#[derive(Default)]
+pub(super) struct Candidates {
+    lower: String,
+    /// Where each candidate ends in `lower`; it starts where the previous one ends.
+    ends: Vec<u32>,
+    masks: Vec<u64>,
+}
+
+impl Candidates {
+    /// Adds a candidate, already lowercased; returns its number.
+    pub(super) fn push(&mut self, lower: &str) -> u32 {
+        self.masks.push(mask_of(lower));
+        self.lower.push_str(lower);
+        self.ends.push(self.lower.len() as u32);
+        self.ends.len() as u32 - 1
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Candidate `k`, lowercased.
+    pub(super) fn get(&self, k: u32) -> &str {
+        let k = k as usize;
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.lower[start..self.ends[k] as usize]
+    }
+
+    /// Whether candidate `k` contains every word of `query` as a subsequence.
+    pub(super) fn passes(&self, k: u32, query: &Query) -> bool {
+        if self.masks[k as usize] & query.mask != query.mask {
+            return false;
+        }
+        let text = self.get(k);
+        query
+            .words
+            .iter()
+            .all(|w| is_settled_by_mask(w) || is_subsequence(w, text))
+    }
+
+    /// The candidates among `within` (all when `None`) that contain every word as a
+    /// subsequence, in order; split over the cores when there are many.
+    pub(super) fn prefilter(&self, query: &Query, within: Option<&[u32]>) -> Vec<u32> {
+        match within {
+            Some(list) => parallel::split(list.len(), |range| {
+                list[range]
+                    .iter()
+                    .copied()
+                    .filter(|&k| self.passes(k, query))
+                    .collect()
+            }),
+            None => parallel::split(self.len(), |range| {
+                (range.start as u32..range.end as u32)
+                    .filter(|&k| self.passes(k, query))
+                    .collect()
+            }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -462,11 +411,7 @@ mod tests {
         for name in names {
             c.push(&lower(name));
         }
-        let words = |q: &str| -> Vec<Word> {
-            q.split_whitespace()
-                .map(|w| Word::new(w.to_lowercase()))
-                .collect()
-        };
+        let words = Query::new;
         assert_eq!(c.prefilter(&words("ktb hzb"), None), [0]);
         assert_eq!(c.prefilter(&words("k"), None), [0, 3]);
         assert_eq!(c.prefilter(&words("ḥizb"), None), [2]);
@@ -474,14 +419,6 @@ mod tests {
         assert_eq!(c.prefilter(&words("ha"), Some(&[1, 3])), [1]);
         assert_eq!(c.get(2), "ḥizb al-daʿwa");
         assert_eq!(c.get(4), "");
-    }
-
-    #[test]
-    fn parallel_keeps_order() {
-        let n = 100_000;
-        let out = parallel(n, |r| r.collect::<Vec<usize>>());
-        assert_eq!(out, (0..n).collect::<Vec<_>>());
-        assert!(parallel(0, |r| r.collect::<Vec<usize>>()).is_empty());
     }
 
     #[test]
@@ -615,6 +552,33 @@ mod tests {
             proptest::prop_assert_eq!(m.score(&text, &query), fresh_score(&text, &query));
             proptest::prop_assert_eq!(m.indices(&text, &query), fresh_indices(&text, &query));
         }
+    }
+
+    #[test]
+    fn masks_and_lengths_are_those_of_the_lowercased_text() {
+        for text in [
+            "Drone Attack, Basra",
+            "  ",
+            "Ḥizb ÉTAT İx",
+            "\tK\u{212A} 9\u{b}",
+            "",
+        ] {
+            let lower = lowercase(text);
+            let mask = lower.chars().fold(0, |m, c| m | bit(c));
+            let solid = lower.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(mask_and_solid(text), (mask, solid), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn masks_tell_letters_and_digits_apart() {
+        assert_eq!(mask_of("ab"), 0b11);
+        assert_eq!(mask_of("AB"), 0b11);
+        assert_ne!(mask_of("z") & mask_of("y"), mask_of("z"));
+        assert_ne!(mask_of("1") & mask_of("2"), mask_of("1"));
+        assert_eq!(mask_of("é") & mask_of("a"), 0);
+        assert!(is_settled_by_mask("q") && is_settled_by_mask("7"));
+        assert!(!is_settled_by_mask("é") && !is_settled_by_mask("-") && !is_settled_by_mask("ab"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Every index the explorer's state holds points inside its list.
 //!
 //! Shared by the property tests (`tests/props.rs`) and the `update` fuzz target
-//! (`fuzz/fuzz_targets/update.rs`, through `#[path]`).
+//! (`fuzz/fuzz_targets/update.rs`).
 
 use tlx::app::{App, Popup, View};
 

@@ -1,5 +1,5 @@
 //! The nucleo-matcher baseline, shared by `benches/search.rs` and
-//! `examples/search-keystrokes.rs` (through `#[path]`) so both measure the same peer:
+//! `examples/search-keystrokes.rs` so both measure the same peer:
 //! every candidate scored, the matches ranked best first.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};

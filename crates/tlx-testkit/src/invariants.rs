@@ -1,17 +1,17 @@
 //! What must hold of every timeline the loader accepts, whatever the file was.
 //!
 //! Shared by the property tests (`tests/props_data.rs`) and the fuzz target
-//! (`fuzz/fuzz_targets/loader.rs`, through `#[path]`), so that both check the same
+//! (`fuzz/fuzz_targets/loader.rs`), so that both check the same
 //! promises: every reference in range, the index agreeing with a recomputation
 //! from the timeline by brute force, ids valid and unique, dates real, and no
 //! control character (but newline and tab) left in any text.
 
 use std::collections::HashSet;
 
-use tlx::data::validate::is_valid_id;
 use tlx::data::{
     ActorEvent, ActorIx, Date, DisputeIx, EventIx, Indexed, ItemRef, QuoteIx, RelationRef, SourceIx,
 };
+use tlx::testing::is_valid_id;
 
 /// Panics with a description of the first broken promise.
 pub fn check(data: &Indexed) {

@@ -1,7 +1,6 @@
 //! Shared by the explorer's tests: the small hand-made timeline and ways to drive
 //! the app with actions or keys, its searches answered at once as the explorer
 //! does for a small timeline (`tlx::tui::update_inline`).
-#![allow(dead_code)]
 
 use std::sync::Arc;
 
@@ -10,7 +9,7 @@ use tlx::app::{Action, App, Effect, Start, keymap};
 use tlx::data::{ActorIx, EventIx, Indexed, ItemRef, QuoteIx, load_str};
 use tlx::tui::update_inline;
 
-pub const SMALL: &str = include_str!("../data/tui-small.json");
+pub const SMALL: &str = include_str!("../../../tests/data/tui-small.json");
 
 pub fn data() -> Arc<Indexed> {
     Arc::new(load_str(SMALL).expect("the test timeline loads").data)

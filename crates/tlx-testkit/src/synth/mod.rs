@@ -1,11 +1,10 @@
 //! Synthetic timelines of any size in the tlx format, for benchmarks and tests.
 //!
-//! Shared by `examples/gen-timeline.rs` and `benches/` (through `#[path]`), so the
+//! Shared by `examples/gen-timeline.rs` and `benches/`, so the
 //! files the scripts time and the data the criterion benches load are the same.
 //! Everything is a pure function of the seed: the output is byte-for-byte
 //! reproducible. Events and quotes are streamed, one object at a time, so a
 //! million-event file (about 1 GB) needs only the actor and source names in memory.
-#![allow(dead_code)] // Each user of this module needs a different part of it.
 
 pub mod floor;
 mod names;
